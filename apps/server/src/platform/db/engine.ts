@@ -1,0 +1,69 @@
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { createPgConfig } from '@electric-sql/pglite/node-postgres';
+import { CamelCasePlugin, Kysely, PostgresDialect, type Transaction } from 'kysely';
+import pg from 'pg';
+import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.ts';
+import type { Database } from './schema.ts';
+
+export type Db = Kysely<Database>;
+export type Tx = Transaction<Database>;
+/** Either the database or a transaction: repositories take whichever the service gives them. */
+export type Executor = Db | Tx;
+
+export type EngineKind = 'pglite' | 'postgres';
+
+export interface DatabaseHandle {
+  db: Db;
+  kind: EngineKind;
+  /** Closes connections, then (embedded) PGlite, then releases the data-directory lock. */
+  close(): Promise<void>;
+}
+
+export type DatabaseTarget =
+  | { kind: 'postgres'; url: string; poolSize?: number }
+  /** `dataDir` holds the lock and `pglite/`; `pglite` lets tests hand in an in-memory instance. */
+  | { kind: 'pglite'; dataDir: string }
+  | { kind: 'pglite-instance'; pglite: PGlite };
+
+export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
+  if (target.kind === 'postgres') {
+    const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10 });
+    const db = createKysely(pool);
+    await db.selectNoFrom((eb) => eb.val(1).as('ok')).execute();
+    return { db, kind: 'postgres', close: () => db.destroy() };
+  }
+
+  let lock: DataDirLock | undefined;
+  let pglite: PGlite;
+  let ownsPglite = true;
+  if (target.kind === 'pglite') {
+    lock = acquireDataDirLock(target.dataDir);
+    try {
+      pglite = await PGlite.create(path.join(target.dataDir, 'pglite'));
+    } catch (error) {
+      lock.release();
+      throw error;
+    }
+  } else {
+    pglite = target.pglite;
+    ownsPglite = false;
+  }
+  // PGlite is one connection: the pool has size 1, so a transaction holds it and every other query
+  // (jobs included, see platform/jobs) waits its turn instead of slipping into the transaction.
+  const pool = new pg.Pool(createPgConfig(pglite) as unknown as pg.PoolConfig);
+  const db = createKysely(pool);
+  return {
+    db,
+    kind: 'pglite',
+    async close() {
+      await db.destroy();
+      if (ownsPglite) await pglite.close();
+      lock?.release();
+    },
+  };
+}
+
+function createKysely(pool: pg.Pool): Db {
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
+}

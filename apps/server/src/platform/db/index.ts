@@ -1,0 +1,4 @@
+export { openDatabase, type Db, type Tx, type Executor, type DatabaseHandle, type DatabaseTarget, type EngineKind } from './engine.ts';
+export { migrateToLatest, type MigrationReport } from './migrate.ts';
+export { acquireDataDirLock, DataDirLockedError, type DataDirLock } from './data-dir-lock.ts';
+export type { Database } from './schema.ts';

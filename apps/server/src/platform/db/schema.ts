@@ -1,0 +1,128 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/**
+ * The database as Kysely sees it (camelCase; the CamelCasePlugin maps to snake_case). Each module
+ * owns its tables; this file only describes them so queries are typed.
+ */
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+
+export interface AccountsTable {
+  id: Generated<string>;
+  name: string;
+  legalName: string;
+  countryCode: string;
+  kind: 'bank' | 'psp' | 'biller' | 'acquirer';
+  defaultLanguage: Generated<string>;
+  timeZone: Generated<string>;
+  createdAt: CreatedAt;
+  updatedAt: Timestamp;
+}
+
+export interface UsersTable {
+  id: Generated<string>;
+  email: string;
+  displayName: string;
+  role: string;
+  accountId: string | null;
+  tier: number | null;
+  language: Generated<string>;
+  timeZone: Generated<string>;
+  passwordHash: string;
+  passwordChangedAt: Timestamp;
+  failedLoginCount: Generated<number>;
+  lockedUntil: Date | null;
+  isActive: Generated<boolean>;
+  createdAt: CreatedAt;
+  updatedAt: Timestamp;
+}
+
+export interface TeamsTable {
+  id: Generated<string>;
+  name: string;
+  description: Generated<string>;
+  timeZone: Generated<string>;
+  createdAt: CreatedAt;
+}
+
+export interface TeamMembersTable {
+  teamId: string;
+  userId: string;
+  isLead: Generated<boolean>;
+}
+
+export interface SessionsTable {
+  id: Generated<string>;
+  tokenHash: string;
+  csrfTokenHash: string;
+  userId: string;
+  ip: string | null;
+  userAgent: string | null;
+  createdAt: CreatedAt;
+  lastSeenAt: Timestamp;
+  expiresAt: Date;
+}
+
+export interface ApiTokensTable {
+  id: Generated<string>;
+  userId: string;
+  name: string;
+  tokenPrefix: string;
+  tokenHash: string;
+  scopes: string[];
+  expiresAt: Date;
+  revokedAt: Date | null;
+  lastUsedAt: Date | null;
+  createdAt: CreatedAt;
+}
+
+export interface PasswordResetTokensTable {
+  id: Generated<string>;
+  userId: string;
+  tokenHash: string;
+  expiresAt: Date;
+  usedAt: Date | null;
+  createdAt: CreatedAt;
+}
+
+export interface AuditLogTable {
+  seq: string;
+  occurredAt: Date;
+  actorType: 'user' | 'api_token' | 'system' | 'anonymous';
+  actorId: string | null;
+  accountId: string | null;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  changes: ColumnType<unknown, string, never>;
+  requestId: string | null;
+  sourceIp: string | null;
+  prevHash: string;
+  hash: string;
+}
+
+export interface IdempotencyKeysTable {
+  scope: string;
+  key: string;
+  method: string;
+  path: string;
+  requestHash: string;
+  state: 'in_progress' | 'completed';
+  responseStatus: number | null;
+  responseHeaders: ColumnType<Record<string, string> | null, string | null, string | null>;
+  responseBody: string | null;
+  createdAt: CreatedAt;
+  completedAt: Date | null;
+}
+
+export interface Database {
+  accounts: AccountsTable;
+  users: UsersTable;
+  teams: TeamsTable;
+  teamMembers: TeamMembersTable;
+  sessions: SessionsTable;
+  apiTokens: ApiTokensTable;
+  passwordResetTokens: PasswordResetTokensTable;
+  auditLog: AuditLogTable;
+  idempotencyKeys: IdempotencyKeysTable;
+}

@@ -1,0 +1,14 @@
+export { errorCodes, type ErrorCode, type Problem } from './error-codes.ts';
+export {
+  roles,
+  staffRoles,
+  customerRoles,
+  agentTiers,
+  languages,
+  isCustomerRole,
+  type Role,
+  type StaffRole,
+  type CustomerRole,
+  type AgentTier,
+  type Language,
+} from './roles.ts';
