@@ -14,3 +14,13 @@ export function fixedClock(start: Date): Clock & { advance(ms: number): void } {
     },
   };
 }
+
+/** True for IANA zone names this runtime knows (the same database the SLA maths uses). */
+export function isValidTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-GB', { timeZone: zone });
+    return zone.length > 0;
+  } catch {
+    return false;
+  }
+}

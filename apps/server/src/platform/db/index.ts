@@ -2,3 +2,4 @@ export { openDatabase, type Db, type Tx, type Executor, type DatabaseHandle, typ
 export { migrateToLatest, type MigrationReport } from './migrate.ts';
 export { acquireDataDirLock, DataDirLockedError, type DataDirLock } from './data-dir-lock.ts';
 export type { Database } from './schema.ts';
+export { isUniqueViolation } from './errors.ts';

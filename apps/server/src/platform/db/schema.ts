@@ -111,7 +111,7 @@ export interface IdempotencyKeysTable {
   responseStatus: number | null;
   responseHeaders: ColumnType<Record<string, string> | null, string | null, string | null>;
   responseBody: string | null;
-  createdAt: CreatedAt;
+  createdAt: Timestamp;
   completedAt: Date | null;
 }
 

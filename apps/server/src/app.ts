@@ -1,0 +1,52 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Config } from './config.ts';
+import { createAccountsService, accountsRoutes } from './modules/accounts/index.ts';
+import { createAuthenticator, createIdentityService, createLoginThrottle, identityRoutes } from './modules/identity/index.ts';
+import type { Clock } from './platform/clock.ts';
+import type { Db } from './platform/db/index.ts';
+import { createHttpServer, type HttpServer } from './platform/http/index.ts';
+
+export const defaultWebDistDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+
+export interface AppDeps {
+  config: Pick<Config, 'logLevel' | 'publicUrl' | 'secureCookies'>;
+  db: Db;
+  clock: Clock;
+  webDistDir?: string;
+  isReady?: () => boolean;
+  /** Sign-in attempts per IP per minute; tests raise it. */
+  loginAttemptsPerMinute?: number;
+}
+
+export interface Services {
+  identity: ReturnType<typeof createIdentityService>;
+  accounts: ReturnType<typeof createAccountsService>;
+}
+
+/** Wires the modules into the HTTP platform. Services are returned too, for the CLI and seeding. */
+export async function buildApp(deps: AppDeps): Promise<{ app: HttpServer; services: Services }> {
+  const services = createServices(deps);
+  const app = await createHttpServer({
+    config: deps.config,
+    db: deps.db,
+    clock: deps.clock,
+    authenticator: createAuthenticator({ db: deps.db, clock: deps.clock }),
+    ...(deps.webDistDir ? { webDistDir: deps.webDistDir } : {}),
+    ...(deps.isReady ? { isReady: deps.isReady } : {}),
+  });
+  await app.register(identityRoutes(services.identity, { secureCookies: deps.config.secureCookies }));
+  await app.register(accountsRoutes(services.accounts));
+  return { app, services };
+}
+
+export function createServices(deps: Pick<AppDeps, 'db' | 'clock' | 'loginAttemptsPerMinute'>): Services {
+  return {
+    identity: createIdentityService({
+      db: deps.db,
+      clock: deps.clock,
+      loginThrottle: createLoginThrottle({ limit: deps.loginAttemptsPerMinute ?? 20, windowMs: 60_000 }),
+    }),
+    accounts: createAccountsService({ db: deps.db, clock: deps.clock }),
+  };
+}

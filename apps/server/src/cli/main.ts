@@ -1,0 +1,166 @@
+import fs from 'node:fs';
+import { Command, CommanderError, Option } from 'commander';
+import { roles, type Role } from '@paydesk/shared';
+import { createServices } from '../app.ts';
+import { ConfigError, parseConfig } from '../config.ts';
+import { seedDemo } from '../demo/seed-demo.ts';
+import { describeDemoLogins, openConfiguredDatabase, startServer } from '../main.ts';
+import { verifyAuditChain } from '../platform/audit/index.ts';
+import { systemClock } from '../platform/clock.ts';
+import { DataDirLockedError, migrateToLatest, type DatabaseHandle } from '../platform/db/index.ts';
+import { isAppError } from '../platform/errors.ts';
+
+/** A failure the user can act on: printed without a stack trace, exit code 1. */
+class CliFailure extends Error {}
+
+/**
+ * `paydesk <command>`. Every command reads the same environment as the server (PAYDESK_DATA_DIR,
+ * DATABASE_URL, …); `--json` prints one JSON document for scripts. Returns the exit code.
+ */
+export async function runCli(argv: string[]): Promise<number> {
+  const program = new Command('paydesk')
+    .description('Paydesk — customer operations for a payments network operator')
+    .exitOverride()
+    .showHelpAfterError();
+
+  program
+    .command('serve')
+    .description('Start the server (API, web app, jobs); migrates the database first')
+    .option('--demo', 'seed the demo organisation when the database has no users')
+    .action(async (options: { demo?: boolean }) => {
+      const config = loadConfig();
+      const server = await startServer(config, { demo: options.demo ?? false });
+      process.stdout.write(
+        `\n  Paydesk is running at ${server.url}\n` +
+          `  Data: ${config.databaseUrl ? 'PostgreSQL server' : `embedded PGlite in ${config.dataDir}`}\n` +
+          (options.demo ? `${describeDemoLogins()}\n` : '') +
+          '\n',
+      );
+      await new Promise<void>((resolve) => {
+        const shutdown = () => {
+          process.off('SIGINT', shutdown);
+          process.off('SIGTERM', shutdown);
+          server.stop().then(resolve, (error: unknown) => {
+            process.stderr.write(`shutdown failed: ${String(error)}\n`);
+            resolve();
+          });
+        };
+        process.on('SIGINT', shutdown);
+        process.on('SIGTERM', shutdown);
+      });
+    });
+
+  program
+    .command('migrate')
+    .description('Apply pending database migrations')
+    .option('--json', 'print the result as JSON')
+    .action(async (options: { json?: boolean }) => {
+      await withDatabase(async (handle) => {
+        const report = await migrateToLatest(handle.db);
+        print(options.json, report, report.applied.length ? `Applied: ${report.applied.join(', ')}` : 'Up to date');
+      });
+    });
+
+  program
+    .command('seed')
+    .description('Seed data')
+    .requiredOption('--demo', 'the demo organisation: customer accounts, teams, staff and customer users')
+    .option('--json', 'print the result as JSON')
+    .action(async (options: { json?: boolean }) => {
+      await withDatabase(async (handle) => {
+        await migrateToLatest(handle.db);
+        const result = await seedDemo(handle.db, createServices({ db: handle.db, clock: systemClock }));
+        print(
+          options.json,
+          result,
+          result.seeded
+            ? `Seeded ${result.accounts} accounts, ${result.teams} teams, ${result.users} users.\n${describeDemoLogins()}`
+            : 'The database already has users; nothing seeded.',
+        );
+      });
+    });
+
+  const user = program.command('user').description('Manage users');
+  user
+    .command('create')
+    .description('Create a user (the password is read from PAYDESK_NEW_PASSWORD or standard input)')
+    .requiredOption('--email <email>', 'sign-in e-mail')
+    .requiredOption('--name <name>', 'display name')
+    .addOption(new Option('--role <role>', 'role').choices([...roles]).makeOptionMandatory())
+    .option('--account <id>', 'customer account id (customer roles only)')
+    .addOption(new Option('--tier <tier>', 'agent tier').choices(['1', '2', '3']))
+    .option('--password-stdin', 'read the password from standard input')
+    .option('--json', 'print the result as JSON')
+    .action(
+      async (options: { email: string; name: string; role: Role; account?: string; tier?: string; passwordStdin?: boolean; json?: boolean }) => {
+        const password = options.passwordStdin ? fs.readFileSync(0, 'utf8').replace(/\r?\n$/, '') : process.env.PAYDESK_NEW_PASSWORD;
+        if (!password) throw new CliFailure('Give the password in PAYDESK_NEW_PASSWORD or with --password-stdin');
+        await withDatabase(async (handle) => {
+          await migrateToLatest(handle.db);
+          const created = await createServices({ db: handle.db, clock: systemClock }).identity.createUser(null, {
+            email: options.email,
+            displayName: options.name,
+            role: options.role,
+            accountId: options.account ?? null,
+            tier: options.tier ? (Number(options.tier) as 1 | 2 | 3) : null,
+            password,
+          });
+          print(options.json, created, `Created ${created.role} ${created.email} (${created.id})`);
+        });
+      },
+    );
+
+  const audit = program.command('audit').description('The audit log');
+  audit
+    .command('verify')
+    .description('Check the audit log hash chain; exit code 1 and the first broken link if tampered with')
+    .option('--json', 'print the result as JSON')
+    .action(async (options: { json?: boolean }) => {
+      await withDatabase(async (handle) => {
+        const result = await verifyAuditChain(handle.db);
+        print(
+          options.json,
+          result,
+          result.ok
+            ? `Audit log intact: ${result.checked} entries verified.`
+            : `Audit log BROKEN at entry ${result.firstBrokenSeq} (${result.reason}); ${result.checked} entries before it verified.`,
+        );
+        if (!result.ok) process.exitCode = 1;
+      });
+    });
+
+  try {
+    await program.parseAsync(argv);
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    process.stderr.write(`paydesk: ${describeFailure(error)}\n`);
+    return 1;
+  }
+}
+
+function loadConfig() {
+  return parseConfig(process.env);
+}
+
+async function withDatabase(work: (handle: DatabaseHandle) => Promise<void>) {
+  const handle = await openConfiguredDatabase(loadConfig());
+  try {
+    await work(handle);
+  } finally {
+    await handle.close();
+  }
+}
+
+function print(json: boolean | undefined, value: unknown, text: string) {
+  process.stdout.write(json ? `${JSON.stringify(value, null, 2)}\n` : `${text}\n`);
+}
+
+function describeFailure(error: unknown): string {
+  if (error instanceof ConfigError || error instanceof DataDirLockedError || error instanceof CliFailure) return error.message;
+  if (isAppError(error)) {
+    const details = error.extra.errors?.map((e) => `\n  - ${e.path}: ${e.message}`).join('') ?? '';
+    return `${error.code}: ${error.message}${details}`;
+  }
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
+}

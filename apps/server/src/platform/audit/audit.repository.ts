@@ -1,0 +1,82 @@
+import { sql } from 'kysely';
+import type { Executor, Tx } from '../db/engine.ts';
+import type { ChainedAuditRow } from './audit-hash.ts';
+import { canonicalJson } from './canonical-json.ts';
+
+/**
+ * The advisory lock key reserved for the audit chain: the ASCII bytes of "audit". Kysely's migrator
+ * holds 3853314791062309107; any other advisory lock in Paydesk must pick its own key.
+ */
+const AUDIT_CHAIN_LOCK_KEY = 0x61_75_64_69_74;
+
+/**
+ * Serialises appenders on every server process until the caller's transaction ends, so the head
+ * read next is still the head when the new row commits and the chain stays linear.
+ */
+export async function lockAuditChain(tx: Tx): Promise<void> {
+  await sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK_KEY})`.execute(tx);
+}
+
+export async function findAuditChainHead(tx: Tx): Promise<{ seq: string; hash: string } | undefined> {
+  return tx.selectFrom('auditLog').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+}
+
+export async function insertAuditRow(tx: Tx, row: ChainedAuditRow, hash: string): Promise<void> {
+  await tx
+    .insertInto('auditLog')
+    .values({
+      seq: row.seq,
+      occurredAt: row.occurredAt,
+      actorType: row.actorType,
+      actorId: row.actorId,
+      accountId: row.accountId,
+      action: row.action,
+      entityType: row.entityType,
+      entityId: row.entityId,
+      changes: canonicalJson(row.changes),
+      requestId: row.requestId,
+      sourceIp: row.sourceIp,
+      prevHash: row.prevHash,
+      hash,
+    })
+    .execute();
+}
+
+export interface StoredAuditRow extends Omit<ChainedAuditRow, 'occurredAt' | 'changes'> {
+  /**
+   * occurred_at as microseconds since the epoch, read exactly: the driver's Date would silently
+   * drop sub-millisecond digits that a tampered row might carry.
+   */
+  occurredAtMicros: string;
+  changes: unknown;
+  hash: string;
+}
+
+/** One page of the chain in seq order, after `afterSeq` (keyset pagination, from the start if null). */
+export async function findAuditRowsAfter(
+  db: Executor,
+  afterSeq: string | null,
+  limit: number,
+): Promise<StoredAuditRow[]> {
+  let query = db
+    .selectFrom('auditLog')
+    .select([
+      'seq',
+      sql<string>`(extract(epoch from occurred_at) * 1000000)::bigint`.as('occurredAtMicros'),
+      'actorType',
+      'actorId',
+      'accountId',
+      'action',
+      'entityType',
+      'entityId',
+      'changes',
+      'requestId',
+      'sourceIp',
+      'prevHash',
+      'hash',
+    ])
+    .orderBy('seq')
+    .limit(limit);
+  if (afterSeq !== null) query = query.where('seq', '>', afterSeq);
+  return query.execute();
+}

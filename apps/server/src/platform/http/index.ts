@@ -1,0 +1,7 @@
+export { createHttpServer, bodyLimitBytes, type HttpServer, type HttpServerDeps } from './server.ts';
+export { sessionCookie, csrfCookie, csrfHeader, type Authenticator } from './authenticate.ts';
+export { requireUser, contextOf, type RouteAuth } from './request-context.ts';
+export { idempotencyHeader } from './idempotency.ts';
+export { encodeCursor, decodeCursor, toPage } from './pagination.ts';
+export { StrictObject, Uuid, IdParams, PageQuery, Page, ProblemSchema } from './schemas.ts';
+export { buildProblem, statusForCode } from './problem.ts';

@@ -1,0 +1,75 @@
+import type { ErrorCode, Problem } from '@paydesk/shared';
+
+/**
+ * The one place an error code becomes an HTTP status. The switch is exhaustive: adding a code
+ * without deciding its status does not compile.
+ */
+export function statusForCode(code: ErrorCode): number {
+  switch (code) {
+    case 'VALIDATION_FAILED':
+    case 'MALFORMED_JSON':
+    case 'AUTH_PASSWORD_TOO_WEAK':
+    case 'AUTH_PASSWORD_RESET_INVALID':
+    case 'IDEMPOTENCY_KEY_MISSING':
+    case 'IDEMPOTENCY_KEY_INVALID':
+    case 'PAGINATION_CURSOR_INVALID':
+      return 400;
+    case 'AUTH_REQUIRED':
+    case 'AUTH_INVALID_CREDENTIALS':
+      return 401;
+    case 'AUTH_FORBIDDEN':
+    case 'AUTH_CSRF_INVALID':
+      return 403;
+    case 'ROUTE_NOT_FOUND':
+    case 'NOT_FOUND':
+    case 'USER_NOT_FOUND':
+    case 'TEAM_NOT_FOUND':
+    case 'ACCOUNT_NOT_FOUND':
+    case 'API_TOKEN_NOT_FOUND':
+      return 404;
+    case 'USER_ALREADY_EXISTS':
+    case 'IDEMPOTENCY_REQUEST_IN_PROGRESS':
+      return 409;
+    case 'BODY_TOO_LARGE':
+      return 413;
+    case 'UNSUPPORTED_MEDIA_TYPE':
+      return 415;
+    case 'IDEMPOTENCY_KEY_REUSED':
+      return 422;
+    case 'AUTH_LOCKED_OUT':
+    case 'RATE_LIMITED':
+      return 429;
+    case 'INTERNAL_ERROR':
+      return 500;
+  }
+}
+
+const titles: Partial<Record<ErrorCode, string>> = {
+  VALIDATION_FAILED: 'The request is not valid',
+  MALFORMED_JSON: 'The request body is not valid JSON',
+  BODY_TOO_LARGE: 'The request body is too large',
+  AUTH_REQUIRED: 'Authentication required',
+  AUTH_INVALID_CREDENTIALS: 'Invalid credentials',
+  AUTH_LOCKED_OUT: 'Too many failed sign-ins; try again later',
+  AUTH_FORBIDDEN: 'Not allowed',
+  AUTH_CSRF_INVALID: 'Missing or invalid CSRF token',
+  RATE_LIMITED: 'Too many requests',
+  ROUTE_NOT_FOUND: 'No such endpoint',
+  INTERNAL_ERROR: 'Internal error',
+};
+
+export function buildProblem(
+  code: ErrorCode,
+  detail: string | undefined,
+  extra: Pick<Problem, 'errors' | 'retryAfterSeconds' | 'requestId' | 'instance'> = {},
+): Problem {
+  const status = statusForCode(code);
+  return {
+    type: `https://paydesk.dev/problems/${code.toLowerCase().replaceAll('_', '-')}`,
+    title: titles[code] ?? code.toLowerCase().replaceAll('_', ' '),
+    status,
+    code,
+    ...(detail !== undefined ? { detail } : {}),
+    ...extra,
+  };
+}

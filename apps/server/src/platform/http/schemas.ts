@@ -1,0 +1,37 @@
+import { Type, type TProperties, type TSchema } from 'typebox';
+
+/**
+ * Request bodies refuse unknown fields (a typo must not be silently ignored), so every object a
+ * client sends is built with `StrictObject`.
+ */
+export function StrictObject<T extends TProperties>(properties: T, options: { description?: string } = {}) {
+  return Type.Object(properties, { additionalProperties: false, ...options });
+}
+
+export const Uuid = Type.String({ format: 'uuid' });
+export const IdParams = StrictObject({ id: Uuid });
+
+export const ProblemSchema = Type.Object(
+  {
+    type: Type.String(),
+    title: Type.String(),
+    status: Type.Integer(),
+    code: Type.String(),
+    detail: Type.Optional(Type.String()),
+    instance: Type.Optional(Type.String()),
+    requestId: Type.Optional(Type.String()),
+    errors: Type.Optional(Type.Array(Type.Object({ path: Type.String(), message: Type.String() }))),
+    retryAfterSeconds: Type.Optional(Type.Integer()),
+  },
+  { $id: 'Problem', description: 'RFC 9457 problem details' },
+);
+
+/** Cursor pagination: `?limit=&cursor=` in, `{ items, nextCursor }` out. */
+export const PageQuery = StrictObject({
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+  cursor: Type.Optional(Type.String({ maxLength: 500 })),
+});
+
+export function Page<T extends TSchema>(item: T) {
+  return Type.Object({ items: Type.Array(item), nextCursor: Type.Union([Type.String(), Type.Null()]) });
+}

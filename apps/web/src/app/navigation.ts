@@ -1,0 +1,83 @@
+import { isCustomerRole, type Role } from '@paydesk/shared';
+
+export const navKeys = [
+  'dashboard',
+  'cases',
+  'accounts',
+  'contracts',
+  'sla',
+  'payments',
+  'knowledge',
+  'insight',
+  'admin',
+] as const;
+export type NavKey = (typeof navKeys)[number];
+
+export const adminSectionKeys = ['users', 'teams', 'audit'] as const;
+export type AdminSectionKey = (typeof adminSectionKeys)[number];
+
+export interface NavChild {
+  key: `admin-${AdminSectionKey}`;
+  path: string;
+  labelKey: string;
+}
+
+export interface NavItem {
+  key: NavKey;
+  path: string;
+  /** i18next key of the label; customers see "My cases" rather than "Cases". */
+  labelKey: string;
+  children: NavChild[];
+}
+
+const everyone = 'everyone';
+type Audience = typeof everyone | readonly Role[];
+
+/** Who sees which area. Route guards use the same table, so a hidden item is also a closed door. */
+const audience: Record<NavKey, Audience> = {
+  dashboard: everyone,
+  cases: everyone,
+  accounts: ['admin', 'account_manager', 'service_level_analyst', 'agent', 'payments_operator'],
+  contracts: ['admin', 'account_manager', 'service_level_analyst'],
+  sla: ['admin', 'service_level_analyst', 'account_manager'],
+  payments: ['admin', 'payments_operator', 'agent'],
+  knowledge: everyone,
+  insight: ['admin', 'service_level_analyst', 'account_manager'],
+  admin: ['admin'],
+};
+
+const paths: Record<NavKey, string> = {
+  dashboard: '/',
+  cases: '/cases',
+  accounts: '/accounts',
+  contracts: '/contracts',
+  sla: '/sla',
+  payments: '/payments',
+  knowledge: '/knowledge',
+  insight: '/insight',
+  admin: '/admin',
+};
+
+export function canSeeArea(role: Role, key: NavKey): boolean {
+  const who = audience[key];
+  return who === everyone || who.includes(role);
+}
+
+/** The navigation a person with this role sees, in display order. */
+export function getNavigation(role: Role): NavItem[] {
+  return navKeys
+    .filter((key) => canSeeArea(role, key))
+    .map((key) => ({
+      key,
+      path: paths[key],
+      labelKey: key === 'cases' && isCustomerRole(role) ? 'nav.myCases' : `nav.${key}`,
+      children:
+        key === 'admin'
+          ? adminSectionKeys.map((section) => ({
+              key: `admin-${section}` as const,
+              path: `/admin/${section}`,
+              labelKey: `nav.adminSections.${section}`,
+            }))
+          : [],
+    }));
+}

@@ -1,0 +1,7 @@
+import { useSyncUserLanguage } from '../modules/identity/hooks/use-sync-user-language.ts';
+
+/** Renders nothing; keeps the interface in the signed-in person's language. */
+export function SessionLanguage() {
+  useSyncUserLanguage();
+  return null;
+}

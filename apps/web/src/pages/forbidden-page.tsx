@@ -1,0 +1,18 @@
+import { Button, Card, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+
+export function ForbiddenPage() {
+  const { t } = useTranslation();
+  return (
+    <Card withBorder padding="xl" maw={640} data-testid="forbidden">
+      <Stack align="flex-start" gap="sm">
+        <Title order={3}>{t('forbidden.title')}</Title>
+        <Text c="dimmed">{t('forbidden.body')}</Text>
+        <Button component={Link} to="/" variant="light">
+          {t('notFound.backHome')}
+        </Button>
+      </Stack>
+    </Card>
+  );
+}

@@ -1,0 +1,33 @@
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+const webRoot = fileURLToPath(new URL('.', import.meta.url));
+// The Paydesk server; in production it serves `dist` itself, in development Vite proxies to it.
+const serverOrigin = process.env.PAYDESK_SERVER_URL ?? 'http://localhost:3000';
+
+export default defineConfig({
+  root: webRoot,
+  plugins: [react()],
+  build: {
+    outDir: fileURLToPath(new URL('./dist', import.meta.url)),
+    emptyOutDir: true,
+    // The server's CSP forbids inline scripts; keep every asset a separate file.
+    assetsInlineLimit: 0,
+    chunkSizeWarningLimit: 1500,
+  },
+  server: {
+    proxy: {
+      '/api': serverOrigin,
+      '/health': serverOrigin,
+      '/metrics': serverOrigin,
+    },
+  },
+  preview: {
+    proxy: {
+      '/api': serverOrigin,
+      '/health': serverOrigin,
+      '/metrics': serverOrigin,
+    },
+  },
+});
