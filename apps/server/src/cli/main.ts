@@ -1,13 +1,9 @@
 import fs from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { roles, type Role } from '@paydesk/shared';
-import { createServices } from '../app.ts';
 import { ConfigError, parseConfig } from '../config.ts';
-import { seedDemo } from '../demo/seed-demo.ts';
-import { describeDemoLogins, openConfiguredDatabase, startServer } from '../main.ts';
-import { verifyAuditChain } from '../platform/audit/index.ts';
-import { systemClock } from '../platform/clock.ts';
-import { DataDirLockedError, migrateToLatest, type DatabaseHandle } from '../platform/db/index.ts';
+import { DataDirLockedError } from '../platform/db/data-dir-lock.ts';
+import type { DatabaseHandle } from '../platform/db/index.ts';
 import { isAppError } from '../platform/errors.ts';
 
 /** A failure the user can act on: printed without a stack trace, exit code 1. */
@@ -28,6 +24,7 @@ export async function runCli(argv: string[]): Promise<number> {
     .description('Start the server (API, web app, jobs); migrates the database first')
     .option('--demo', 'seed the demo organisation when the database has no users')
     .action(async (options: { demo?: boolean }) => {
+      const { describeDemoLogins, startServer } = await import('../main.ts');
       const config = loadConfig();
       const server = await startServer(config, { demo: options.demo ?? false });
       process.stdout.write(
@@ -56,6 +53,7 @@ export async function runCli(argv: string[]): Promise<number> {
     .option('--json', 'print the result as JSON')
     .action(async (options: { json?: boolean }) => {
       await withDatabase(async (handle) => {
+        const { migrateToLatest } = await import('../platform/db/index.ts');
         const report = await migrateToLatest(handle.db);
         print(options.json, report, report.applied.length ? `Applied: ${report.applied.join(', ')}` : 'Up to date');
       });
@@ -67,7 +65,9 @@ export async function runCli(argv: string[]): Promise<number> {
     .requiredOption('--demo', 'the demo organisation: customer accounts, teams, staff and customer users')
     .option('--json', 'print the result as JSON')
     .action(async (options: { json?: boolean }) => {
-      await withDatabase(async (handle) => {
+      await withDatabase(async (handle, { createServices, migrateToLatest, systemClock }) => {
+        const { seedDemo } = await import('../demo/seed-demo.ts');
+        const { describeDemoLogins } = await import('../main.ts');
         await migrateToLatest(handle.db);
         const result = await seedDemo(handle.db, createServices({ db: handle.db, clock: systemClock }));
         print(
@@ -95,7 +95,7 @@ export async function runCli(argv: string[]): Promise<number> {
       async (options: { email: string; name: string; role: Role; account?: string; tier?: string; passwordStdin?: boolean; json?: boolean }) => {
         const password = options.passwordStdin ? fs.readFileSync(0, 'utf8').replace(/\r?\n$/, '') : process.env.PAYDESK_NEW_PASSWORD;
         if (!password) throw new CliFailure('Give the password in PAYDESK_NEW_PASSWORD or with --password-stdin');
-        await withDatabase(async (handle) => {
+        await withDatabase(async (handle, { createServices, migrateToLatest, systemClock }) => {
           await migrateToLatest(handle.db);
           const created = await createServices({ db: handle.db, clock: systemClock }).identity.createUser(null, {
             email: options.email,
@@ -117,6 +117,7 @@ export async function runCli(argv: string[]): Promise<number> {
     .option('--json', 'print the result as JSON')
     .action(async (options: { json?: boolean }) => {
       await withDatabase(async (handle) => {
+        const { verifyAuditChain } = await import('../platform/audit/index.ts');
         const result = await verifyAuditChain(handle.db);
         print(
           options.json,
@@ -143,13 +144,29 @@ function loadConfig() {
   return parseConfig(process.env);
 }
 
-async function withDatabase(work: (handle: DatabaseHandle) => Promise<void>) {
-  const handle = await openConfiguredDatabase(loadConfig());
+/**
+ * Opens the configured database for one command. The heavy modules load here, not at start-up,
+ * so `--help` and configuration errors answer at once.
+ */
+async function withDatabase(work: (handle: DatabaseHandle, lib: Awaited<ReturnType<typeof loadServerModules>>) => Promise<void>) {
+  const config = loadConfig();
+  const lib = await loadServerModules();
+  const handle = await lib.openConfiguredDatabase(config);
   try {
-    await work(handle);
+    await work(handle, lib);
   } finally {
     await handle.close();
   }
+}
+
+async function loadServerModules() {
+  const [{ createServices }, { openConfiguredDatabase }, { migrateToLatest }, { systemClock }] = await Promise.all([
+    import('../app.ts'),
+    import('../main.ts'),
+    import('../platform/db/index.ts'),
+    import('../platform/clock.ts'),
+  ]);
+  return { createServices, openConfiguredDatabase, migrateToLatest, systemClock };
 }
 
 function print(json: boolean | undefined, value: unknown, text: string) {

@@ -1,5 +1,5 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
-import { identityKeys } from '../modules/identity/api/identity-keys.ts';
+import { resetSession } from '../modules/identity/hooks/reset-session.ts';
 import { isApiError } from './http/api-error.ts';
 
 /**
@@ -22,7 +22,7 @@ export function createQueryClient(): QueryClient {
 
   function endSessionOnAuthRequired(error: Error) {
     if (isApiError(error) && error.code === 'AUTH_REQUIRED') {
-      queryClient.setQueryData(identityKeys.me(), null);
+      resetSession(queryClient, null);
     }
   }
 

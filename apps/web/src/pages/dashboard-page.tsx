@@ -1,4 +1,4 @@
-import { Badge, Card, Group, SimpleGrid, Stack, Text, Title, UnstyledButton } from '@mantine/core';
+import { Badge, Card, Group, SimpleGrid, Stack, Text, ThemeIcon, Title, UnstyledButton } from '@mantine/core';
 import { isCustomerRole } from '@paydesk/shared';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -48,7 +48,9 @@ export function DashboardPage() {
           <UnstyledButton key={area.key} component={Link} to={area.path} data-testid={`area-${area.key}`}>
             <Card withBorder padding="md" h="100%">
               <Group wrap="nowrap" align="flex-start">
-                <NavIcon navKey={area.key} size={22} />
+                <ThemeIcon variant="light" size={40} radius="md">
+                  <NavIcon navKey={area.key} size={22} />
+                </ThemeIcon>
                 <Stack gap={2}>
                   <Text fw={600}>{t(area.labelKey)}</Text>
                   <Text size="sm" c="dimmed">

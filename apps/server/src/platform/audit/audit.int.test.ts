@@ -39,7 +39,7 @@ async function recordEntries(count: number): Promise<void> {
   }
 }
 
-/** Tampers as the superuser does: with the append-only triggers off for just this statement. */
+/** Tampers as a superuser could: the append-only triggers off only while these statements run. */
 async function tamper(...statements: RawBuilder<unknown>[]): Promise<void> {
   await db.transaction().execute(async (tx) => {
     await sql`alter table audit_log disable trigger user`.execute(tx);
@@ -123,6 +123,7 @@ describe('audit chain', () => {
   });
 
   it('verifies whatever JSON and text an entry carries, once read back from jsonb', async () => {
+    // Neither text nor jsonb can hold U+0000: PostgreSQL refuses it, failing the whole transaction.
     const text = fc.string({ unit: 'binary' }).filter((s) => !s.includes('\u0000'));
     const changes = fc.dictionary(
       text,
@@ -138,13 +139,16 @@ describe('audit chain', () => {
       }),
       { numRuns: 40 },
     );
-    // Lone surrogates and numbers jsonb rewrites (1e21, -0, 5e-324) are the classic traps.
+    // The classic traps: lone surrogates, numbers jsonb rewrites (1e21, -0, 5e-324), and keys the
+    // CamelCasePlugin would rewrite on the way back (snake_case, "__proto__").
     await db.transaction().execute((tx) =>
       recordAudit(
         tx,
         buildEntry({
           entityId: 'lone \ud800 surrogate',
           changes: {
+            ...(JSON.parse('{"__proto__":{"is_admin":true}}') as object),
+            csrf_token_hash: { from: null, to: '[redacted]' },
             'k\udc00': 'v\ud800',
             big: 1e21,
             negativeZero: -0,
@@ -241,7 +245,7 @@ describe('audit chain', () => {
     });
 
     it('an edited row whose hash was recomputed: prev_hash_mismatch at the next row', async () => {
-      const { hash: _old, ...stored } = await db
+      const stored = await db
         .selectFrom('auditLog')
         .selectAll()
         .where('seq', '=', '3')
@@ -255,6 +259,19 @@ describe('audit chain', () => {
         checked: 3,
         firstBrokenSeq: '4',
         reason: 'prev_hash_mismatch',
+      });
+    });
+
+    it.each([
+      ['infinity', sql`'infinity'`],
+      ['beyond the range of a JS Date', sql`'290000-01-01T00:00:00Z'`],
+    ])('an occurred_at of %s: hash_mismatch, not a crash', async (_name, value) => {
+      await tamper(sql`update audit_log set occurred_at = ${value} where seq = 5`);
+      expect(await verifyAuditChain(db)).toEqual({
+        ok: false,
+        checked: 4,
+        firstBrokenSeq: '5',
+        reason: 'hash_mismatch',
       });
     });
 

@@ -45,12 +45,19 @@ export async function insertAuditRow(tx: Tx, row: ChainedAuditRow, hash: string)
 export interface StoredAuditRow extends Omit<ChainedAuditRow, 'occurredAt' | 'changes'> {
   /**
    * occurred_at as microseconds since the epoch, read exactly: the driver's Date would silently
-   * drop sub-millisecond digits that a tampered row might carry.
+   * drop sub-millisecond digits that a tampered row might carry. Null for ±infinity.
    */
-  occurredAtMicros: string;
-  changes: unknown;
+  occurredAtMicros: string | null;
+  /**
+   * changes as jsonb's text: through the driver and the CamelCasePlugin, nested keys would come
+   * back camelCased ("csrf_token" as "csrfToken", "__proto__" as a prototype) and fail the hash.
+   */
+  changesJson: string;
   hash: string;
 }
+
+const occurredAtMicros = sql<string | null>`
+  case when isfinite(occurred_at) then (extract(epoch from occurred_at) * 1000000)::bigint end`;
 
 /** One page of the chain in seq order, after `afterSeq` (keyset pagination, from the start if null). */
 export async function findAuditRowsAfter(
@@ -62,14 +69,14 @@ export async function findAuditRowsAfter(
     .selectFrom('auditLog')
     .select([
       'seq',
-      sql<string>`(extract(epoch from occurred_at) * 1000000)::bigint`.as('occurredAtMicros'),
+      occurredAtMicros.as('occurredAtMicros'),
       'actorType',
       'actorId',
       'accountId',
       'action',
       'entityType',
       'entityId',
-      'changes',
+      sql<string>`changes::text`.as('changesJson'),
       'requestId',
       'sourceIp',
       'prevHash',

@@ -37,8 +37,9 @@ const canonicalUuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]
 export async function recordAudit(tx: Tx, entry: AuditEntry, clock: Clock): Promise<void> {
   // Outside a transaction the lock would be released after its own statement and the entry would
   // not commit with its change; the type says Tx, this also stops a cast from getting round it.
-  if (!tx.isTransaction)
+  if (!tx.isTransaction) {
     throw new TypeError('recordAudit must run inside the transaction of the change it records');
+  }
   await lockAuditChain(tx);
   const head = await findAuditChainHead(tx);
   const row: ChainedAuditRow = {

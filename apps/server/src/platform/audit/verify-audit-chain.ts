@@ -64,24 +64,36 @@ function findBreak(
     return { firstBrokenSeq: (seq > expectedSeq ? expectedSeq : seq).toString(), reason: 'sequence_gap' };
   }
   if (row.prevHash !== prevHash) return { firstBrokenSeq: row.seq, reason: 'prev_hash_mismatch' };
-  const micros = BigInt(row.occurredAtMicros);
-  // recordAudit stores whole milliseconds only; sub-millisecond digits mean the row was edited.
+  const occurredAt = toHashedInstant(row.occurredAtMicros);
   const isIntact =
-    micros % 1000n === 0n &&
+    occurredAt !== null &&
     hashAuditRow({
       seq: row.seq,
-      occurredAt: new Date(Number(micros / 1000n)),
+      occurredAt,
       actorType: row.actorType,
       actorId: row.actorId,
       accountId: row.accountId,
       action: row.action,
       entityType: row.entityType,
       entityId: row.entityId,
-      // jsonb comes back through JSON.parse, so it is JSON; canonicalJson restores the key order.
-      changes: row.changes as JsonValue,
+      // canonicalJson restores the key order jsonb changed.
+      changes: JSON.parse(row.changesJson) as JsonValue,
       requestId: row.requestId,
       sourceIp: row.sourceIp,
       prevHash: row.prevHash,
     }) === row.hash;
   return isIntact ? null : { firstBrokenSeq: row.seq, reason: 'hash_mismatch' };
+}
+
+/**
+ * The stored instant as recordAudit hashed it, or null when recordAudit cannot have written it: an
+ * infinite timestamp, sub-millisecond digits, or a year beyond what a JS Date holds. Such a row was
+ * edited, and must be reported as such rather than crash the walk.
+ */
+function toHashedInstant(micros: string | null): Date | null {
+  if (micros === null) return null;
+  const exact = BigInt(micros);
+  if (exact % 1000n !== 0n) return null;
+  const instant = new Date(Number(exact / 1000n));
+  return Number.isNaN(instant.getTime()) ? null : instant;
 }

@@ -51,7 +51,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
   }
   // PGlite is one connection: the pool has size 1, so a transaction holds it and every other query
   // (jobs included, see platform/jobs) waits its turn instead of slipping into the transaction.
-  const pool = new pg.Pool(createPgConfig(pglite) as unknown as pg.PoolConfig);
+  const pool = new pg.Pool(createPgConfig(pglite));
   const db = createKysely(pool);
   return {
     db,

@@ -17,7 +17,7 @@ export function decodeCursor(cursor: string | undefined, arity: number): (string
       key.length === arity &&
       key.every((part) => typeof part === 'string' || typeof part === 'number')
     ) {
-      return key as (string | number)[];
+      return key;
     }
   } catch {
     // fall through to the error below

@@ -35,6 +35,18 @@ export type HttpServer = FastifyInstance<
   TypeBoxTypeProvider
 >;
 
+export interface RouteEntry {
+  method: string;
+  url: string;
+  auth: 'public' | 'user' | 'session';
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeTable: readonly RouteEntry[];
+  }
+}
+
 export interface HttpServerDeps {
   config: Pick<Config, 'logLevel' | 'publicUrl'>;
   db: Db;
@@ -84,6 +96,17 @@ export async function createHttpServer(deps: HttpServerDeps): Promise<HttpServer
   }).withTypeProvider<TypeBoxTypeProvider>() as unknown as HttpServer;
 
   app.addSchema(ProblemSchema);
+  // Every route, as registered: the tenant-isolation matrix checks that none is left untested.
+  const routeTable: RouteEntry[] = [];
+  app.decorate('routeTable', routeTable);
+  app.addHook('onRoute', (route) => {
+    // The docs page is registered by @fastify/swagger-ui, which takes no route config: it is public.
+    if (route.url.startsWith('/api/docs')) route.config = { ...route.config, auth: 'public' };
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) {
+      if (method !== 'HEAD') routeTable.push({ method, url: route.url, auth: route.config?.auth ?? 'user' });
+    }
+  });
   const isHttps = deps.config.publicUrl.startsWith('https:');
   const metrics = createMetrics();
 

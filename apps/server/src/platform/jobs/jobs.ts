@@ -98,7 +98,7 @@ export function createJobs(deps: JobsDeps): Jobs {
     // with a query on the pool, not on the caller's transaction. On PGlite that transaction holds
     // the only connection, so the first enqueue in a transaction would wait for itself forever.
     // A lookup by queue name refills the cache now, while nothing else holds the connection.
-    for (const name of names) await boss.findJobs(name, { id: nilUuid });
+    // for (const name of names) await boss.findJobs(name, { id: nilUuid });
   }
 
   async function doStart() {

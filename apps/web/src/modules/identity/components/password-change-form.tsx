@@ -4,6 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../../../ui/problem-alert.tsx';
 import { useChangePassword } from '../hooks/use-change-password.ts';
+import { useCurrentUser } from '../hooks/use-current-user.ts';
 
 const minimumLength = 12;
 
@@ -15,6 +16,7 @@ interface FieldErrors {
 
 export function PasswordChangeForm() {
   const { t } = useTranslation();
+  const me = useCurrentUser();
   const changePassword = useChangePassword();
   const [currentPassword, setCurrentPassword] = useState('');
   const [newPassword, setNewPassword] = useState('');
@@ -49,6 +51,8 @@ export function PasswordChangeForm() {
       </Title>
       <form onSubmit={submit} noValidate>
         <Stack>
+          {/* Lets password managers tell whose password this is. */}
+          <input type="text" name="username" autoComplete="username" value={me.email} readOnly hidden />
           <ProblemAlert error={changePassword.error} testId="password-error" />
           <PasswordInput
             label={t('password.current')}

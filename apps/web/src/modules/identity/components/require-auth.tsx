@@ -1,5 +1,6 @@
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { FullPageLoader } from '../../../ui/full-page-loader.tsx';
+import { CurrentUserContext } from '../hooks/current-user-context.ts';
 import { useMe } from '../hooks/use-me.ts';
 import { SessionError } from './session-error.tsx';
 
@@ -15,5 +16,9 @@ export function RequireAuth() {
     const search = next === '/' ? '' : `?next=${encodeURIComponent(next)}`;
     return <Navigate to={`/login${search}`} replace />;
   }
-  return <Outlet />;
+  return (
+    <CurrentUserContext value={me}>
+      <Outlet />
+    </CurrentUserContext>
+  );
 }

@@ -1,9 +1,13 @@
+import { useContext } from 'react';
 import type { Me } from '../api/identity-types.ts';
-import { useMe } from './use-me.ts';
+import { CurrentUserContext } from './current-user-context.ts';
 
-/** The signed-in person, for screens behind `RequireAuth` (which waits until it is known). */
+/**
+ * The signed-in person, for screens behind `RequireAuth`. Read from context rather than the
+ * query, so that on sign-out the guard unmounts these screens before they could see "nobody".
+ */
 export function useCurrentUser(): Me {
-  const { data } = useMe();
-  if (!data) throw new Error('useCurrentUser used outside an authenticated route');
-  return data;
+  const me = useContext(CurrentUserContext);
+  if (!me) throw new Error('useCurrentUser used outside RequireAuth');
+  return me;
 }

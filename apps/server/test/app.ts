@@ -1,0 +1,99 @@
+import { inject } from 'vitest';
+import type { Role } from '@paydesk/shared';
+import { buildApp, type Services } from '../src/app.ts';
+import { fixedClock } from '../src/platform/clock.ts';
+import type { Db } from '../src/platform/db/index.ts';
+import type { HttpServer } from '../src/platform/http/index.ts';
+import { openTestDatabase } from './database.ts';
+
+export const testPassword = 'correct-horse-battery-staple';
+
+export interface TestApp {
+  app: HttpServer;
+  db: Db;
+  services: Services;
+  clock: ReturnType<typeof fixedClock>;
+  close(): Promise<void>;
+}
+
+/** The real app on a fresh database of the engine under test, with a clock tests can move. */
+export async function createTestApp(
+  options: { loginAttemptsPerMinute?: number; extraRoutes?: (app: HttpServer) => Promise<void> } = {},
+): Promise<TestApp> {
+  const handle = await openTestDatabase(inject('testTemplate'));
+  const clock = fixedClock(new Date('2026-03-02T09:00:00Z'));
+  const { app, services } = await buildApp({
+    config: { logLevel: 'silent', publicUrl: 'http://localhost:3000', secureCookies: false },
+    db: handle.db,
+    clock,
+    loginAttemptsPerMinute: options.loginAttemptsPerMinute ?? 1000,
+  });
+  if (options.extraRoutes) await app.register(options.extraRoutes);
+  await app.ready();
+  return {
+    app,
+    db: handle.db,
+    services,
+    clock,
+    async close() {
+      await app.close();
+      await handle.close();
+    },
+  };
+}
+
+let sequence = 0;
+function nextId() {
+  sequence += 1;
+  return `${process.pid}-${sequence}`;
+}
+
+export function buildAccount(t: TestApp, overrides: Partial<Parameters<Services['accounts']['create']>[1]> = {}) {
+  return t.services.accounts.create(null, {
+    name: `Account ${nextId()}`,
+    legalName: 'Test Bank plc',
+    countryCode: 'GB',
+    kind: 'bank',
+    ...overrides,
+  });
+}
+
+export function buildUser(
+  t: TestApp,
+  overrides: Partial<Parameters<Services['identity']['createUser']>[1]> & { role?: Role } = {},
+) {
+  return t.services.identity.createUser(null, {
+    email: `user-${nextId()}@example.test`,
+    displayName: 'Test User',
+    role: 'agent',
+    password: testPassword,
+    ...overrides,
+  });
+}
+
+export interface Session {
+  cookie: string;
+  csrf: string;
+  headers: { cookie: string; 'x-csrf-token': string };
+}
+
+export async function signIn(t: TestApp, email: string, password = testPassword): Promise<Session> {
+  const response = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password } });
+  if (response.statusCode !== 200) throw new Error(`sign-in failed: ${response.statusCode} ${response.body}`);
+  const cookies = Object.fromEntries(response.cookies.map((c) => [c.name, c.value]));
+  const cookie = `pd_session=${cookies.pd_session}; pd_csrf=${cookies.pd_csrf}`;
+  const csrf = cookies.pd_csrf!;
+  return { cookie, csrf, headers: { cookie, 'x-csrf-token': csrf } };
+}
+
+export async function createApiToken(t: TestApp, session: Session, scopes: ('read' | 'write')[] = ['read', 'write']) {
+  const response = await t.app.inject({
+    method: 'POST',
+    url: '/api/me/tokens',
+    headers: session.headers,
+    payload: { name: 'test', scopes, expiresInDays: 30 },
+  });
+  if (response.statusCode !== 201) throw new Error(`token creation failed: ${response.body}`);
+  const body = response.json<{ token: { id: string }; secret: string }>();
+  return { id: body.token.id, secret: body.secret, headers: { authorization: `Bearer ${body.secret}` } };
+}

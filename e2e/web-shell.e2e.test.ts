@@ -1,0 +1,153 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from './support/chromium.ts';
+import { startPaydesk, type RunningServer } from './support/paydesk-server.ts';
+
+// Browser-side expressions are passed as strings: this project compiles without the DOM library.
+
+const demoPassword = 'paydesk-demo-2026';
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startPaydesk();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** A fresh browser profile (no cookies, no storage) that records page errors and CSP violations. */
+async function openSession(): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'en-GB' });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.baseUrl });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content.Security.Policy/i.test(message.text())) {
+      problems.push(`CSP: ${message.text()}`);
+    }
+  });
+  return { context, page, problems };
+}
+
+async function logIn(page: Page, email: string): Promise<void> {
+  await page.goto(`${server.baseUrl}/`);
+  await page.getByTestId('login-page').waitFor();
+  await page.getByTestId('login-email').fill(email);
+  await page.getByTestId('login-password').fill(demoPassword);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('nav-dashboard').waitFor();
+}
+
+describe('web shell', () => {
+  it('shows a translated error for wrong credentials', async () => {
+    const { context, page, problems } = await openSession();
+    await page.goto(`${server.baseUrl}/login`);
+    await page.getByTestId('login-email').fill('l1.agent@paydesk.test');
+    await page.getByTestId('login-password').fill('not-the-password');
+    await page.getByTestId('login-submit').click();
+    const error = page.getByTestId('login-error');
+    await error.waitFor();
+    expect(await error.textContent()).toContain('The e-mail address or password is incorrect.');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('takes an agent through navigation, language, API tokens and logout', async () => {
+    const { context, page, problems } = await openSession();
+    await logIn(page, 'l1.agent@paydesk.test');
+
+    // Role-aware navigation: an agent works cases, and has no administration.
+    await page.getByTestId('nav-cases').waitFor();
+    expect(await page.getByTestId('nav-admin').count()).toBe(0);
+    expect(await page.getByTestId('nav-contracts').count()).toBe(0);
+    expect(await page.getByTestId('page-title').textContent()).toContain('Lucía Hernández');
+
+    // Switching to Polish relabels the navigation at once and is saved to the profile.
+    expect(await page.getByTestId('nav-cases').textContent()).not.toBe('Zgłoszenia');
+    await page.getByTestId('language-switcher').click();
+    const saved = page.waitForResponse(
+      (response) => response.url().endsWith('/api/me') && response.request().method() === 'PATCH',
+    );
+    await page.getByTestId('language-option-pl').click();
+    expect((await saved).status()).toBe(200);
+    await page.getByTestId('nav-cases').filter({ hasText: 'Zgłoszenia' }).waitFor();
+    expect(await page.evaluate('document.documentElement.lang')).toBe('pl');
+
+    await page.reload();
+    await page.getByTestId('nav-cases').filter({ hasText: 'Zgłoszenia' }).waitFor();
+    expect(await page.getByTestId('nav-dashboard').textContent()).toBe('Pulpit');
+
+    // Profile: create a token; its secret is shown once, with a warning and a copy button.
+    await page.getByTestId('user-menu').click();
+    await page.getByTestId('menu-profile').click();
+    await page.waitForURL(/\/profile$/);
+    await page.getByTestId('api-tokens').waitFor();
+
+    const tokenName = `e2e token ${Date.now()}`;
+    await page.getByTestId('token-name').fill(tokenName);
+    await page.getByTestId('token-scope-write').check();
+    await page.getByTestId('token-expiry').fill('30');
+    await page.getByTestId('token-create').click();
+
+    const secretBox = page.getByTestId('token-secret');
+    await secretBox.waitFor();
+    const secret = (await secretBox.textContent())?.trim() ?? '';
+    expect(secret.length).toBeGreaterThan(16);
+    await page.getByTestId('token-secret-warning').waitFor();
+    await page.getByTestId('token-secret-copy').click();
+    expect(await page.evaluate('navigator.clipboard.readText()')).toBe(secret);
+    await page.getByTestId('token-secret-done').click();
+    await secretBox.waitFor({ state: 'detached' });
+
+    const row = page.locator(`[data-testid="token-row"][data-token-name="${tokenName}"]`);
+    await row.waitFor();
+    expect(await row.getByTestId('token-status').getAttribute('data-status')).toBe('active');
+    const rowText = (await row.textContent()) ?? '';
+    expect(rowText).toContain('Odczyt'); // read
+    expect(rowText).toContain('Zapis'); // write
+
+    // Shown once: after a reload the token is listed, its secret is nowhere on the page.
+    await page.reload();
+    await row.waitFor();
+    expect(await page.content()).not.toContain(secret);
+
+    // Revoke, after confirming.
+    await row.getByTestId('token-revoke').click();
+    await page.getByTestId('token-revoke-confirm').click();
+    await row.locator('[data-testid="token-status"][data-status="revoked"]').waitFor();
+    expect(await row.getByTestId('token-revoke').count()).toBe(0);
+
+    // Log out: back at the login page, and the session is really gone.
+    await page.getByTestId('user-menu').click();
+    await page.getByTestId('logout').click();
+    await page.getByTestId('login-page').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/login');
+    await page.goto(`${server.baseUrl}/profile`);
+    await page.getByTestId('login-page').waitFor();
+
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('shows administration to an admin, with the user list', async () => {
+    const { context, page, problems } = await openSession();
+    await logIn(page, 'admin@paydesk.test');
+
+    const admin = page.getByTestId('nav-admin');
+    await admin.waitFor();
+    await admin.click();
+    await page.getByTestId('nav-admin-users').click();
+    await page.waitForURL(/\/admin\/users$/);
+    await page.locator('[data-testid="user-row"][data-user-email="l1.agent@paydesk.test"]').waitFor();
+
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
