@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { Config } from './config.ts';
 import { createAccountsService, accountsRoutes } from './modules/accounts/index.ts';
 import { createAuthenticator, createIdentityService, createLoginThrottle, identityRoutes } from './modules/identity/index.ts';
+import { auditRoutes } from './platform/audit/index.ts';
 import type { Clock } from './platform/clock.ts';
 import type { Db } from './platform/db/index.ts';
 import { createHttpServer, type HttpServer } from './platform/http/index.ts';
@@ -37,6 +38,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: HttpServer; servic
   });
   await app.register(identityRoutes(services.identity, { secureCookies: deps.config.secureCookies }));
   await app.register(accountsRoutes(services.accounts));
+  await app.register(auditRoutes({ db: deps.db }));
   return { app, services };
 }
 

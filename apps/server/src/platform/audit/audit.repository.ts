@@ -87,3 +87,34 @@ export async function findAuditRowsAfter(
   if (afterSeq !== null) query = query.where('seq', '>', afterSeq);
   return query.execute();
 }
+
+/** The newest entries first, optionally for one entity or account (keyset pagination on seq). */
+export function listAuditEntries(
+  db: Executor,
+  filter: { entityType?: string; entityId?: string; accountId?: string },
+  page: { limit: number; beforeSeq?: string },
+) {
+  let query = db
+    .selectFrom('auditLog')
+    .select([
+      'seq',
+      'occurredAt',
+      'actorType',
+      'actorId',
+      'accountId',
+      'action',
+      'entityType',
+      'entityId',
+      'changes',
+      'requestId',
+      'sourceIp',
+      'hash',
+    ])
+    .orderBy('seq', 'desc')
+    .limit(page.limit + 1);
+  if (filter.entityType) query = query.where('entityType', '=', filter.entityType);
+  if (filter.entityId) query = query.where('entityId', '=', filter.entityId);
+  if (filter.accountId) query = query.where('accountId', '=', filter.accountId);
+  if (page.beforeSeq) query = query.where('seq', '<', page.beforeSeq);
+  return query.execute();
+}

@@ -12,6 +12,8 @@ import type { Me } from '../api/identity-types.ts';
 export function useChangeLanguage() {
   const queryClient = useQueryClient();
   return useMutation({
+    // One at a time, so that quick successive choices reach the server in the order made.
+    scope: { id: 'change-language' },
     mutationFn: async (language: Language): Promise<Me | null> => {
       await applyLanguage(language);
       const me = queryClient.getQueryData<Me | null>(identityKeys.me());
