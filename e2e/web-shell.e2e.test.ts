@@ -157,4 +157,24 @@ describe('web shell', () => {
     expect(problems).toEqual([]);
     await context.close();
   });
+
+  // Last, so that its failed sign-ins cannot slow down the flows above.
+  it('tells a locked-out person how many minutes to wait', async () => {
+    const { context, page, problems } = await openSession();
+    await page.goto(`${server.baseUrl}/login`);
+    await page.getByTestId('login-email').fill('ops@northbank.test');
+    await page.getByTestId('login-password').fill('not-the-password');
+    const error = page.getByTestId('login-error');
+    let message = '';
+    for (let attempt = 0; attempt < 10 && !message.includes('Try again in'); attempt += 1) {
+      const answered = page.waitForResponse((response) => response.url().endsWith('/api/auth/login'));
+      await page.getByTestId('login-submit').click();
+      await answered;
+      await error.waitFor();
+      message = (await error.textContent()) ?? '';
+    }
+    expect(message).toMatch(/^Too many failed attempts\. Try again in \d+ minutes?\.$/);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
 });

@@ -16,6 +16,7 @@ export interface AppDeps {
   clock: Clock;
   webDistDir?: string;
   isReady?: () => boolean;
+  logStream?: NodeJS.WritableStream;
   /** Sign-in attempts per IP per minute; tests raise it. */
   loginAttemptsPerMinute?: number;
 }
@@ -35,6 +36,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: HttpServer; servic
     authenticator: createAuthenticator({ db: deps.db, clock: deps.clock }),
     ...(deps.webDistDir ? { webDistDir: deps.webDistDir } : {}),
     ...(deps.isReady ? { isReady: deps.isReady } : {}),
+    ...(deps.logStream ? { logStream: deps.logStream } : {}),
   });
   await app.register(identityRoutes(services.identity, { secureCookies: deps.config.secureCookies }));
   await app.register(accountsRoutes(services.accounts));

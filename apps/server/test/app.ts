@@ -18,12 +18,18 @@ export interface TestApp {
 
 /** The real app on a fresh database of the engine under test, with a clock tests can move. */
 export async function createTestApp(
-  options: { loginAttemptsPerMinute?: number; extraRoutes?: (app: HttpServer) => Promise<void> } = {},
+  options: {
+    loginAttemptsPerMinute?: number;
+    extraRoutes?: (app: HttpServer) => Promise<void>;
+    /** Capture logs at debug level into this stream instead of discarding them. */
+    logStream?: NodeJS.WritableStream;
+  } = {},
 ): Promise<TestApp> {
   const handle = await openTestDatabase(inject('testTemplate'));
   const clock = fixedClock(new Date('2026-03-02T09:00:00Z'));
   const { app, services } = await buildApp({
-    config: { logLevel: 'silent', publicUrl: 'http://localhost:3000', secureCookies: false },
+    config: { logLevel: options.logStream ? 'debug' : 'silent', publicUrl: 'http://localhost:3000', secureCookies: false },
+    ...(options.logStream ? { logStream: options.logStream } : {}),
     db: handle.db,
     clock,
     loginAttemptsPerMinute: options.loginAttemptsPerMinute ?? 1000,

@@ -158,3 +158,35 @@ describe('Idempotency-Key', () => {
     expect(whileRunning.statusCode).toBe(422);
   });
 });
+
+describe('logs', () => {
+  it('never contain passwords, session cookies, CSRF tokens or API tokens', async () => {
+    const { PassThrough } = await import('node:stream');
+    const stream = new PassThrough();
+    let logs = '';
+    stream.on('data', (chunk: Buffer) => (logs += chunk.toString()));
+    const logged = await createTestApp({ logStream: stream });
+    try {
+      const user = await buildUser(logged);
+      const userSession = await signIn(logged, user.email);
+      const token = (
+        await logged.app.inject({
+          method: 'POST',
+          url: '/api/me/tokens',
+          headers: userSession.headers,
+          payload: { name: 'logged', scopes: ['read'], expiresInDays: 1 },
+        })
+      ).json<{ secret: string }>().secret;
+      await logged.app.inject({ method: 'GET', url: '/api/me', headers: { authorization: `Bearer ${token}` } });
+      logged.app.log.info({ req: { headers: { authorization: `Bearer ${token}`, cookie: userSession.cookie } }, body: { password: 'hunter2-secret' } }, 'probe');
+      expect(logs).toContain('probe');
+      expect(logs).toContain('incoming request');
+      expect(logs).toContain('"authorization":"[redacted]"');
+      for (const secret of ['correct-horse-battery-staple', token, userSession.csrf, userSession.cookie.split(';')[0]!.split('=')[1]!, 'hunter2-secret']) {
+        expect(logs).not.toContain(secret);
+      }
+    } finally {
+      await logged.close();
+    }
+  });
+});

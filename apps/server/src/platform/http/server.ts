@@ -56,6 +56,8 @@ export interface HttpServerDeps {
   webDistDir?: string;
   /** Readiness beyond the database, e.g. the job workers. */
   isReady?: () => boolean;
+  /** Where logs go (default standard output); tests read them to check redaction. */
+  logStream?: NodeJS.WritableStream;
 }
 
 export const bodyLimitBytes = 1_048_576;
@@ -84,6 +86,7 @@ export async function createHttpServer(deps: HttpServerDeps): Promise<HttpServer
         ],
         censor: '[redacted]',
       },
+      ...(deps.logStream ? { stream: deps.logStream } : {}),
     },
     bodyLimit: bodyLimitBytes,
     requestIdHeader: false,
