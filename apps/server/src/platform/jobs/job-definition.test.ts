@@ -8,7 +8,12 @@ describe('defineJob', () => {
     const job = defineJob('sla-breach-check', handle, { retryLimit: 0 });
 
     expect(job.name).toBe('sla-breach-check');
-    expect(job.options).toEqual({ retryLimit: 0, retryDelaySeconds: 5, retryBackoff: true, expireInSeconds: 300 });
+    expect(job.options).toEqual({
+      retryLimit: 0,
+      retryDelaySeconds: 5,
+      retryBackoff: true,
+      expireInSeconds: 300,
+    });
   });
 
   it.each(['SlaBreachCheck', 'sla_breach_check', 'sla--check', '-sla', 'sla-', '1sla', ''])(

@@ -77,7 +77,13 @@ export function defineJob<P extends object>(
   return Object.freeze({ name, handle, options: Object.freeze(resolved) });
 }
 
-function assertInteger(job: string, option: string, value: number, min: number, max = Number.MAX_SAFE_INTEGER) {
+function assertInteger(
+  job: string,
+  option: string,
+  value: number,
+  min: number,
+  max = Number.MAX_SAFE_INTEGER,
+) {
   if (!Number.isInteger(value) || value < min || value > max) {
     throw new Error(`job ${job}: ${option} must be an integer from ${min} to ${max}, got ${value}`);
   }

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, afterEach, describe, expect, inject, it } from 'vitest';
+import type { DatabaseHandle } from '../db/index.ts';
 import { openTestDatabase, testEngine } from '../../../test/database.ts';
 import { createJobs, defineJob, type JobDefinition, type Jobs, type Logger } from './index.ts';
 
@@ -31,10 +32,14 @@ afterEach(async () => {
 });
 
 /** One Jobs instance, as a process would hold it; several in one test stand for several processes. */
-async function startJobs(definitions: JobDefinition<any>[], options: { workers?: boolean } = {}): Promise<Jobs> {
+async function startJobs(
+  definitions: JobDefinition<any>[],
+  options: { workers?: boolean; database?: DatabaseHandle } = {},
+): Promise<Jobs> {
+  const database = options.database ?? handle;
   const jobs = createJobs({
-    db: handle.db,
-    kind: handle.kind,
+    db: database.db,
+    kind: database.kind,
     logger,
     workers: options.workers ?? true,
     pollIntervalSeconds: 0.5,
@@ -45,7 +50,11 @@ async function startJobs(definitions: JobDefinition<any>[], options: { workers?:
   return jobs;
 }
 
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 15_000) {
+async function waitFor<T>(
+  what: string,
+  probe: () => Promise<T | undefined> | T | undefined,
+  timeoutMs = 15_000,
+) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
@@ -187,7 +196,12 @@ describe(`jobs on ${testEngine()}`, () => {
     });
     const jobs = await startJobs([job], { workers: false });
 
-    const later = await jobs.enqueue(handle.db, job, { n: 1 }, { startAfter: new Date(Date.now() + 3_600_000) });
+    const later = await jobs.enqueue(
+      handle.db,
+      job,
+      { n: 1 },
+      { startAfter: new Date(Date.now() + 3_600_000) },
+    );
     const now = await jobs.enqueue(handle.db, job, { n: 2 }, { startAfter: new Date(Date.now() - 1000) });
     await jobs.drain();
 
@@ -197,18 +211,26 @@ describe(`jobs on ${testEngine()}`, () => {
   });
 
   it('enqueues inside a transaction straight after start, before any worker has polled', async () => {
-    // On PGlite the transaction holds the only connection: any pg-boss lookup on the pool would hang.
+    // On PGlite the transaction holds the only connection, so a pg-boss lookup on the pool would wait
+    // for it forever. A database of its own keeps such a hang from wedging the rest of this file.
+    const database = await openTestDatabase(inject('testTemplate'));
     const job = defineJob<{ n: number }>('enqueued-before-first-poll', async () => {});
-    const jobs = await startJobs([job], { workers: false });
+    const jobs = await startJobs([job], { workers: false, database });
 
-    const enqueued = handle.db.transaction().execute((tx) => jobs.enqueue(tx, job, { n: 1 }));
+    const enqueued = database.db.transaction().execute((tx) => jobs.enqueue(tx, job, { n: 1 }));
     const outcome = await Promise.race([
       enqueued,
       new Promise<'hung'>((resolve) => setTimeout(() => resolve('hung'), 10_000).unref()),
     ]);
+    if (outcome === 'hung') throw new Error('enqueue inside a transaction never returned');
+    await jobs.stop();
+    const { rows } = await sql<{
+      state: string;
+    }>`select state from pgboss.job where id = ${outcome}::uuid`.execute(database.db);
+    await database.close();
 
     expect(outcome).toEqual(expect.any(String));
-    expect((await findJobRow(outcome))?.state).toBe('created');
+    expect(rows).toEqual([{ state: 'created' }]);
   });
 
   it('stop() lets the running handler finish and starts no other job', async () => {
@@ -275,7 +297,9 @@ describe(`jobs on ${testEngine()}`, () => {
     const jobs = await startJobs([known], { workers: false });
 
     await expect(notStarted.enqueue(handle.db, known, { n: 1 })).rejects.toThrow('before start()');
-    await expect(jobs.enqueue(handle.db, unknown, { n: 1 })).rejects.toThrow('unregistered-job is not registered');
+    await expect(jobs.enqueue(handle.db, unknown, { n: 1 })).rejects.toThrow(
+      'unregistered-job is not registered',
+    );
     expect(() => jobs.register(unknown)).toThrow('after start()');
   });
 });

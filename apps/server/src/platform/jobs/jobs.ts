@@ -27,7 +27,12 @@ export interface Jobs {
    * Writes the job through `executor`: given a transaction, the job commits or rolls back with it
    * (the job table is the outbox). Returns the job id, or null when `singletonKey` deduplicated it.
    */
-  enqueue<P>(executor: Executor, job: JobDefinition<P>, payload: P, options?: EnqueueOptions): Promise<string | null>;
+  enqueue<P>(
+    executor: Executor,
+    job: JobDefinition<P>,
+    payload: P,
+    options?: EnqueueOptions,
+  ): Promise<string | null>;
   /** Runs every job that is due now (retries that fall due meanwhile included), then returns. */
   drain(): Promise<void>;
 }
@@ -66,7 +71,11 @@ export function createJobs(deps: JobsDeps): Jobs {
   boss.on('error', (error) => deps.logger.error({ err: error }, 'pg-boss error'));
   boss.on('warning', (warning) => deps.logger.warn({ data: warning.data }, `pg-boss: ${warning.message}`));
 
-  async function runAttempt(definition: JobDefinition<any>, job: JobWithMetadata<unknown>, signal: AbortSignal) {
+  async function runAttempt(
+    definition: JobDefinition<any>,
+    job: JobWithMetadata<unknown>,
+    signal: AbortSignal,
+  ) {
     const attempt = job.retryCount + 1;
     const logger = withBindings(deps.logger, { job: definition.name, jobId: job.id, attempt });
     const ctx: JobContext = { db: deps.db, logger, jobId: job.id, attempt, signal };
@@ -98,7 +107,7 @@ export function createJobs(deps: JobsDeps): Jobs {
     // with a query on the pool, not on the caller's transaction. On PGlite that transaction holds
     // the only connection, so the first enqueue in a transaction would wait for itself forever.
     // A lookup by queue name refills the cache now, while nothing else holds the connection.
-    // for (const name of names) await boss.findJobs(name, { id: nilUuid });
+    for (const name of names) await boss.findJobs(name, { id: nilUuid });
   }
 
   async function doStart() {

@@ -1,0 +1,32 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, parseConfig } from './config.ts';
+
+describe('parseConfig', () => {
+  it('defaults to embedded PGlite in ./data on port 3000', () => {
+    expect(parseConfig({}, '/srv/paydesk')).toEqual({
+      dataDir: path.resolve('/srv/paydesk/data'),
+      databaseUrl: undefined,
+      port: 3000,
+      host: '0.0.0.0',
+      publicUrl: 'http://localhost:3000',
+      logLevel: 'info',
+      secureCookies: false,
+    });
+  });
+
+  it('uses a PostgreSQL server when DATABASE_URL is set, and secure cookies behind https', () => {
+    const config = parseConfig({ DATABASE_URL: 'postgres://u@db:5432/paydesk', PUBLIC_URL: 'https://desk.example.com/', PORT: '8080' });
+    expect(config).toMatchObject({ databaseUrl: 'postgres://u@db:5432/paydesk', port: 8080, publicUrl: 'https://desk.example.com', secureCookies: true });
+  });
+
+  it('lists every problem at once', () => {
+    try {
+      parseConfig({ PORT: '70000', LOG_LEVEL: 'chatty', DATABASE_URL: 'mysql://db', PUBLIC_URL: 'ftp://x' });
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      expect((error as ConfigError).problems).toHaveLength(4);
+    }
+  });
+});
