@@ -72,7 +72,10 @@ describe('web shell', () => {
     // The interface follows the language stored on the profile; start from English.
     await page.getByTestId('language-switcher').click();
     await page.getByTestId('language-option-en').click();
-    await page.getByTestId('nav-cases').filter({ hasText: /^Cases$/ }).waitFor();
+    await page
+      .getByTestId('nav-cases')
+      .filter({ hasText: /^Cases$/ })
+      .waitFor();
 
     // Switching to Polish relabels the navigation at once and is saved to the profile.
     await page.getByTestId('language-switcher').click();
@@ -131,6 +134,13 @@ describe('web shell', () => {
     await row.locator('[data-testid="token-status"][data-status="revoked"]').waitFor();
     expect(await row.getByTestId('token-revoke').count()).toBe(0);
 
+    // A wrong current password is reported beside that field, in the interface language.
+    await page.getByTestId('password-current').fill('not-my-password');
+    await page.getByTestId('password-new').fill('a-long-enough-new-passphrase');
+    await page.getByTestId('password-confirm').fill('a-long-enough-new-passphrase');
+    await page.getByTestId('password-submit').click();
+    await page.getByText('Obecne hasło jest nieprawidłowe.').waitFor();
+
     // Log out: back at the login page, and the session is really gone.
     await page.getByTestId('user-menu').click();
     await page.getByTestId('logout').click();
@@ -143,8 +153,14 @@ describe('web shell', () => {
     await context.close();
   });
 
-  it('shows administration to an admin, with the user list', async () => {
+  it('shows administration to an admin, with the user list page by page', async () => {
     const { context, page, problems } = await openSession();
+    // The demo has too few users for a second page of 50: ask for pages of 5 instead.
+    await page.route('**/api/users?*', (route) => {
+      const url = new URL(route.request().url());
+      url.searchParams.set('limit', '5');
+      return route.continue({ url: url.toString() });
+    });
     await logIn(page, 'admin@paydesk.test');
 
     const admin = page.getByTestId('nav-admin');
@@ -152,7 +168,46 @@ describe('web shell', () => {
     await admin.click();
     await page.getByTestId('nav-admin-users').click();
     await page.waitForURL(/\/admin\/users$/);
-    await page.locator('[data-testid="user-row"][data-user-email="l1.agent@paydesk.test"]').waitFor();
+    const rows = page.getByTestId('user-row');
+    await rows.nth(4).waitFor();
+    expect(await rows.count()).toBe(5);
+
+    // "Load more" until the server says there is no next page.
+    const loadMore = page.getByTestId('users-load-more');
+    for (let clicks = 0; (await loadMore.count()) > 0; clicks += 1) {
+      expect(clicks).toBeLessThan(20);
+      const before = await rows.count();
+      await loadMore.click();
+      await page.waitForFunction(
+        `document.querySelectorAll('[data-testid="user-row"]').length > ${before} ||
+         !document.querySelector('[data-testid="users-load-more"]')`,
+      );
+    }
+    const emails = await rows.evaluateAll((elements) =>
+      elements.map((element) => element.getAttribute('data-user-email')),
+    );
+    expect(emails.length).toBeGreaterThan(5);
+    expect(new Set(emails).size).toBe(emails.length);
+    expect(emails).toContain('l1.agent@paydesk.test');
+    expect(emails).toContain('customer@northbank.test');
+
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('shows a customer their organisation and keeps operator areas closed', async () => {
+    const { context, page, problems } = await openSession();
+    await logIn(page, 'customer@northbank.test');
+
+    expect(await page.getByTestId('dashboard-account').textContent()).toBe('Northbank');
+    await page.getByTestId('nav-cases').waitFor();
+    expect(await page.getByTestId('nav-accounts').count()).toBe(0);
+    expect(await page.getByTestId('nav-admin').count()).toBe(0);
+
+    await page.goto(`${server.baseUrl}/accounts`);
+    await page.getByTestId('forbidden').waitFor();
+    await page.goto(`${server.baseUrl}/admin/users`);
+    await page.getByTestId('forbidden').waitFor();
 
     expect(problems).toEqual([]);
     await context.close();

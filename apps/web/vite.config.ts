@@ -19,7 +19,8 @@ export default defineConfig({
         // Libraries change far less often than the app: separate chunks stay cached across releases.
         manualChunks(id) {
           if (!id.includes('/node_modules/')) return undefined;
-          if (/\/node_modules\/(@mantine|@floating-ui|react-remove-scroll|react-transition-group)/.test(id)) return 'mantine';
+          if (/\/node_modules\/(@mantine|@floating-ui|react-remove-scroll|react-transition-group)/.test(id))
+            return 'mantine';
           if (id.includes('/node_modules/@tabler/')) return 'icons';
           return 'vendor';
         },

@@ -24,14 +24,14 @@ export const moduleBoundaries = {
     const importerModule = modulePattern.exec(importer);
     const importerInPlatform = importer.includes('/src/platform/');
 
-    /** @param {import('estree').Node & { source?: import('estree').Literal | null }} node */
+    /** @param {import('estree').Node & { source?: import('estree').Node | null }} node */
     function check(node) {
-      const source = node.source?.value;
+      const source = node.source?.type === 'Literal' ? node.source.value : undefined;
       if (typeof source !== 'string' || !source.startsWith('.')) return;
       const target = path.resolve(path.dirname(importer), source);
       const targetModule = modulePattern.exec(target);
       if (!targetModule) return;
-      const [, root, name, rest] = targetModule;
+      const [, root = '', name = '', rest] = targetModule;
       if (importerInPlatform && importer.startsWith(root.replace(/modules\/$/, ''))) {
         context.report({ node, messageId: 'platformImportsModule', data: { module: name } });
         return;
@@ -42,6 +42,11 @@ export const moduleBoundaries = {
       context.report({ node, messageId: 'throughIndex', data: { module: name, file: `${name}${rest}` } });
     }
 
-    return { ImportDeclaration: check, ExportNamedDeclaration: check, ExportAllDeclaration: check, ImportExpression: check };
+    return {
+      ImportDeclaration: check,
+      ExportNamedDeclaration: check,
+      ExportAllDeclaration: check,
+      ImportExpression: check,
+    };
   },
 };

@@ -2,7 +2,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Config } from './config.ts';
 import { createAccountsService, accountsRoutes } from './modules/accounts/index.ts';
-import { createAuthenticator, createIdentityService, createLoginThrottle, identityRoutes } from './modules/identity/index.ts';
+import {
+  createAuthenticator,
+  createIdentityService,
+  createLoginThrottle,
+  identityRoutes,
+} from './modules/identity/index.ts';
 import { auditRoutes } from './platform/audit/index.ts';
 import type { Clock } from './platform/clock.ts';
 import type { Db } from './platform/db/index.ts';

@@ -16,8 +16,17 @@ describe('parseConfig', () => {
   });
 
   it('uses a PostgreSQL server when DATABASE_URL is set, and secure cookies behind https', () => {
-    const config = parseConfig({ DATABASE_URL: 'postgres://u@db:5432/paydesk', PUBLIC_URL: 'https://desk.example.com/', PORT: '8080' });
-    expect(config).toMatchObject({ databaseUrl: 'postgres://u@db:5432/paydesk', port: 8080, publicUrl: 'https://desk.example.com', secureCookies: true });
+    const config = parseConfig({
+      DATABASE_URL: 'postgres://u@db:5432/paydesk',
+      PUBLIC_URL: 'https://desk.example.com/',
+      PORT: '8080',
+    });
+    expect(config).toMatchObject({
+      databaseUrl: 'postgres://u@db:5432/paydesk',
+      port: 8080,
+      publicUrl: 'https://desk.example.com',
+      secureCookies: true,
+    });
   });
 
   it('lists every problem at once', () => {

@@ -60,6 +60,9 @@ export async function startServer(config: Config, options: { demo: boolean }): P
 }
 
 export function describeDemoLogins(): string {
-  const staff = demoUsers.map((u) => `    ${u.email.padEnd(32)} ${u.role}${u.tier ? ` (tier ${u.tier})` : ''}${u.account ? ` — ${u.account}` : ''}`);
+  const staff = demoUsers.map(
+    (u) =>
+      `    ${u.email.padEnd(32)} ${u.role}${u.tier ? ` (tier ${u.tier})` : ''}${u.account ? ` — ${u.account}` : ''}`,
+  );
   return [`  Demo logins (password for all: ${demoPassword}):`, ...staff].join('\n');
 }

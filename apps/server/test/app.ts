@@ -28,7 +28,11 @@ export async function createTestApp(
   const handle = await openTestDatabase(inject('testTemplate'));
   const clock = fixedClock(new Date('2026-03-02T09:00:00Z'));
   const { app, services } = await buildApp({
-    config: { logLevel: options.logStream ? 'debug' : 'silent', publicUrl: 'http://localhost:3000', secureCookies: false },
+    config: {
+      logLevel: options.logStream ? 'debug' : 'silent',
+      publicUrl: 'http://localhost:3000',
+      secureCookies: false,
+    },
     ...(options.logStream ? { logStream: options.logStream } : {}),
     db: handle.db,
     clock,
@@ -54,7 +58,10 @@ function nextId() {
   return `${process.pid}-${sequence}`;
 }
 
-export function buildAccount(t: TestApp, overrides: Partial<Parameters<Services['accounts']['create']>[1]> = {}) {
+export function buildAccount(
+  t: TestApp,
+  overrides: Partial<Parameters<Services['accounts']['create']>[1]> = {},
+) {
   return t.services.accounts.create(null, {
     name: `Account ${nextId()}`,
     legalName: 'Test Bank plc',
@@ -84,7 +91,11 @@ export interface Session {
 }
 
 export async function signIn(t: TestApp, email: string, password = testPassword): Promise<Session> {
-  const response = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password } });
+  const response = await t.app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { email, password },
+  });
   if (response.statusCode !== 200) throw new Error(`sign-in failed: ${response.statusCode} ${response.body}`);
   const cookies = Object.fromEntries(response.cookies.map((c) => [c.name, c.value]));
   const cookie = `pd_session=${cookies.pd_session}; pd_csrf=${cookies.pd_csrf}`;
@@ -92,7 +103,11 @@ export async function signIn(t: TestApp, email: string, password = testPassword)
   return { cookie, csrf, headers: { cookie, 'x-csrf-token': csrf } };
 }
 
-export async function createApiToken(t: TestApp, session: Session, scopes: ('read' | 'write')[] = ['read', 'write']) {
+export async function createApiToken(
+  t: TestApp,
+  session: Session,
+  scopes: ('read' | 'write')[] = ['read', 'write'],
+) {
   const response = await t.app.inject({
     method: 'POST',
     url: '/api/me/tokens',

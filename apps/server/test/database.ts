@@ -12,7 +12,10 @@ import { migrateToLatest, openDatabase, type DatabaseHandle } from '../src/platf
  * - pglite: a golden image (a dump of a migrated data dir) loaded into an in-memory PGlite;
  * - postgres: `CREATE DATABASE … TEMPLATE` from a template migrated once per run.
  */
-const cacheDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../node_modules/.cache/paydesk-test');
+const cacheDir = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../../node_modules/.cache/paydesk-test',
+);
 const migrationsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../src/migrations');
 
 export function testEngine(): 'pglite' | 'postgres' {

@@ -38,8 +38,16 @@ export interface IsolationFailure {
 
 export async function buildTenant(t: TestApp, name: string): Promise<Tenant> {
   const account = await buildAccount(t, { name });
-  const admin = await buildUser(t, { role: 'customer_admin', accountId: account.id, email: `admin@${name.toLowerCase()}.test` });
-  const user = await buildUser(t, { role: 'customer_user', accountId: account.id, email: `user@${name.toLowerCase()}.test` });
+  const admin = await buildUser(t, {
+    role: 'customer_admin',
+    accountId: account.id,
+    email: `admin@${name.toLowerCase()}.test`,
+  });
+  const user = await buildUser(t, {
+    role: 'customer_user',
+    accountId: account.id,
+    email: `user@${name.toLowerCase()}.test`,
+  });
   const session = await signIn(t, admin.email);
   const token = await createApiToken(t, session);
   return {
@@ -69,7 +77,8 @@ export async function checkIsolation(
   const failures: IsolationFailure[] = [];
   const routes = app.routeTable.filter((r) => r.auth !== 'public').map((r) => `${r.method} ${r.url}`);
   for (const route of routes) {
-    if (!cases[route]) failures.push({ route, via: 'matrix', problem: 'no isolation case: add one to the matrix' });
+    if (!cases[route])
+      failures.push({ route, via: 'matrix', problem: 'no isolation case: add one to the matrix' });
   }
   for (const [route, build] of Object.entries(cases)) {
     if (!routes.includes(route)) {
@@ -77,7 +86,8 @@ export async function checkIsolation(
       continue;
     }
     if (typeof build !== 'function') {
-      if (build.selfOnly.trim().length < 10) failures.push({ route, via: 'matrix', problem: 'selfOnly needs a reason' });
+      if (build.selfOnly.trim().length < 10)
+        failures.push({ route, via: 'matrix', problem: 'selfOnly needs a reason' });
       continue;
     }
     for (const via of ['session', 'api_token'] as const) {
@@ -91,7 +101,11 @@ export async function checkIsolation(
       });
       const leaked = secretsOf(b).filter((secret) => response.body.includes(secret));
       if (leaked.length > 0) {
-        failures.push({ route, via, problem: `answer ${response.statusCode} contains B's ${leaked.join(', ')}` });
+        failures.push({
+          route,
+          via,
+          problem: `answer ${response.statusCode} contains B's ${leaked.join(', ')}`,
+        });
       } else if (response.statusCode >= 500) {
         failures.push({ route, via, problem: `server error ${response.statusCode}` });
       } else if (response.statusCode === 401) {

@@ -32,7 +32,12 @@ function paydesk(args: string[], env: Record<string, string> = {}, input?: strin
 
 describe('paydesk CLI', { timeout: 180_000 }, () => {
   it('lists every configuration problem at once and exits non-zero', () => {
-    const result = paydesk(['migrate'], { PORT: 'eighty', LOG_LEVEL: 'loud', DATABASE_URL: 'mysql://x', PUBLIC_URL: 'not a url' });
+    const result = paydesk(['migrate'], {
+      PORT: 'eighty',
+      LOG_LEVEL: 'loud',
+      DATABASE_URL: 'mysql://x',
+      PUBLIC_URL: 'not a url',
+    });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('PORT must be an integer');
     expect(result.stderr).toContain('LOG_LEVEL must be one of');
@@ -45,12 +50,19 @@ describe('paydesk CLI', { timeout: 180_000 }, () => {
     // A real second process holds the lock: a child that takes it and waits.
     const holder = spawn(
       process.execPath,
-      ['--import', 'tsx', '-e', `const { acquireDataDirLock } = await import(${JSON.stringify(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../platform/db/index.ts'))}); acquireDataDirLock(${JSON.stringify(dataDir)}); console.log('locked'); setInterval(() => {}, 1000);`],
+      [
+        '--import',
+        'tsx',
+        '-e',
+        `const { acquireDataDirLock } = await import(${JSON.stringify(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../platform/db/index.ts'))}); acquireDataDirLock(${JSON.stringify(dataDir)}); console.log('locked'); setInterval(() => {}, 1000);`,
+      ],
       { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env } },
     );
     try {
       await new Promise<void>((resolve, reject) => {
-        holder.stdout.on('data', (chunk: Buffer) => (chunk.toString().includes('locked') ? resolve() : undefined));
+        holder.stdout.on('data', (chunk: Buffer) =>
+          chunk.toString().includes('locked') ? resolve() : undefined,
+        );
         holder.on('exit', (code) => reject(new Error(`holder exited ${code}`)));
       });
       const result = paydesk(['migrate'], { PAYDESK_DATA_DIR: dataDir });
@@ -80,14 +92,37 @@ describe('paydesk CLI', { timeout: 180_000 }, () => {
     expect(JSON.parse(seeded.stdout)).toMatchObject({ seeded: true, accounts: 12 });
     expect(JSON.parse(paydesk(['seed', '--demo', '--json'], env).stdout)).toMatchObject({ seeded: false });
 
-    const created = paydesk(['user', 'create', '--email', 'Ops@Example.test', '--name', 'Ops', '--role', 'agent', '--tier', '2', '--password-stdin', '--json'], env, 'a-long-cli-password\n');
+    const created = paydesk(
+      [
+        'user',
+        'create',
+        '--email',
+        'Ops@Example.test',
+        '--name',
+        'Ops',
+        '--role',
+        'agent',
+        '--tier',
+        '2',
+        '--password-stdin',
+        '--json',
+      ],
+      env,
+      'a-long-cli-password\n',
+    );
     expect(created.code).toBe(0);
     expect(JSON.parse(created.stdout)).toMatchObject({ email: 'ops@example.test', role: 'agent', tier: 2 });
 
-    const weak = paydesk(['user', 'create', '--email', 'x@example.test', '--name', 'X', '--role', 'agent'], { ...env, PAYDESK_NEW_PASSWORD: 'short' });
+    const weak = paydesk(['user', 'create', '--email', 'x@example.test', '--name', 'X', '--role', 'agent'], {
+      ...env,
+      PAYDESK_NEW_PASSWORD: 'short',
+    });
     expect(weak.code).toBe(1);
     expect(weak.stderr).toContain('AUTH_PASSWORD_TOO_WEAK');
-    const badRole = paydesk(['user', 'create', '--email', 'x@example.test', '--name', 'X', '--role', 'wizard'], env);
+    const badRole = paydesk(
+      ['user', 'create', '--email', 'x@example.test', '--name', 'X', '--role', 'wizard'],
+      env,
+    );
     expect(badRole.code).toBe(2);
     expect(badRole.stderr).toContain('Allowed choices are');
 
@@ -111,7 +146,14 @@ describe('paydesk CLI', { timeout: 180_000 }, () => {
   });
 
   it('prints help for every command', () => {
-    for (const args of [['--help'], ['serve', '--help'], ['migrate', '--help'], ['seed', '--help'], ['user', 'create', '--help'], ['audit', 'verify', '--help']]) {
+    for (const args of [
+      ['--help'],
+      ['serve', '--help'],
+      ['migrate', '--help'],
+      ['seed', '--help'],
+      ['user', 'create', '--help'],
+      ['audit', 'verify', '--help'],
+    ]) {
       const result = paydesk(args);
       expect(result.code, args.join(' ')).toBe(0);
       expect(result.stdout).toContain('Usage: paydesk');

@@ -55,7 +55,11 @@ export async function runCli(argv: string[]): Promise<number> {
       await withDatabase(async (handle) => {
         const { migrateToLatest } = await import('../platform/db/index.ts');
         const report = await migrateToLatest(handle.db);
-        print(options.json, report, report.applied.length ? `Applied: ${report.applied.join(', ')}` : 'Up to date');
+        print(
+          options.json,
+          report,
+          report.applied.length ? `Applied: ${report.applied.join(', ')}` : 'Up to date',
+        );
       });
     });
 
@@ -92,19 +96,33 @@ export async function runCli(argv: string[]): Promise<number> {
     .option('--password-stdin', 'read the password from standard input')
     .option('--json', 'print the result as JSON')
     .action(
-      async (options: { email: string; name: string; role: Role; account?: string; tier?: string; passwordStdin?: boolean; json?: boolean }) => {
-        const password = options.passwordStdin ? fs.readFileSync(0, 'utf8').replace(/\r?\n$/, '') : process.env.PAYDESK_NEW_PASSWORD;
-        if (!password) throw new CliFailure('Give the password in PAYDESK_NEW_PASSWORD or with --password-stdin');
+      async (options: {
+        email: string;
+        name: string;
+        role: Role;
+        account?: string;
+        tier?: string;
+        passwordStdin?: boolean;
+        json?: boolean;
+      }) => {
+        const password = options.passwordStdin
+          ? fs.readFileSync(0, 'utf8').replace(/\r?\n$/, '')
+          : process.env.PAYDESK_NEW_PASSWORD;
+        if (!password)
+          throw new CliFailure('Give the password in PAYDESK_NEW_PASSWORD or with --password-stdin');
         await withDatabase(async (handle, { createServices, migrateToLatest, systemClock }) => {
           await migrateToLatest(handle.db);
-          const created = await createServices({ db: handle.db, clock: systemClock }).identity.createUser(null, {
-            email: options.email,
-            displayName: options.name,
-            role: options.role,
-            accountId: options.account ?? null,
-            tier: options.tier ? (Number(options.tier) as 1 | 2 | 3) : null,
-            password,
-          });
+          const created = await createServices({ db: handle.db, clock: systemClock }).identity.createUser(
+            null,
+            {
+              email: options.email,
+              displayName: options.name,
+              role: options.role,
+              accountId: options.account ?? null,
+              tier: options.tier ? (Number(options.tier) as 1 | 2 | 3) : null,
+              password,
+            },
+          );
           print(options.json, created, `Created ${created.role} ${created.email} (${created.id})`);
         });
       },
@@ -148,7 +166,9 @@ function loadConfig() {
  * Opens the configured database for one command. The heavy modules load here, not at start-up,
  * so `--help` and configuration errors answer at once.
  */
-async function withDatabase(work: (handle: DatabaseHandle, lib: Awaited<ReturnType<typeof loadServerModules>>) => Promise<void>) {
+async function withDatabase(
+  work: (handle: DatabaseHandle, lib: Awaited<ReturnType<typeof loadServerModules>>) => Promise<void>,
+) {
   const config = loadConfig();
   const lib = await loadServerModules();
   const handle = await lib.openConfiguredDatabase(config);
@@ -160,12 +180,13 @@ async function withDatabase(work: (handle: DatabaseHandle, lib: Awaited<ReturnTy
 }
 
 async function loadServerModules() {
-  const [{ createServices }, { openConfiguredDatabase }, { migrateToLatest }, { systemClock }] = await Promise.all([
-    import('../app.ts'),
-    import('../main.ts'),
-    import('../platform/db/index.ts'),
-    import('../platform/clock.ts'),
-  ]);
+  const [{ createServices }, { openConfiguredDatabase }, { migrateToLatest }, { systemClock }] =
+    await Promise.all([
+      import('../app.ts'),
+      import('../main.ts'),
+      import('../platform/db/index.ts'),
+      import('../platform/clock.ts'),
+    ]);
   return { createServices, openConfiguredDatabase, migrateToLatest, systemClock };
 }
 
@@ -174,7 +195,8 @@ function print(json: boolean | undefined, value: unknown, text: string) {
 }
 
 function describeFailure(error: unknown): string {
-  if (error instanceof ConfigError || error instanceof DataDirLockedError || error instanceof CliFailure) return error.message;
+  if (error instanceof ConfigError || error instanceof DataDirLockedError || error instanceof CliFailure)
+    return error.message;
   if (isAppError(error)) {
     const details = error.extra.errors?.map((e) => `\n  - ${e.path}: ${e.message}`).join('') ?? '';
     return `${error.code}: ${error.message}${details}`;

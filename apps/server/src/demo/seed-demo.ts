@@ -39,7 +39,10 @@ export async function seedDemo(db: Db, services: Services): Promise<DemoSeedResu
       password: demoPassword,
     });
     if (user.team) {
-      await services.identity.addTeamMember(null, teamIds.get(user.team)!, { userId: created.id, isLead: user.lead ?? false });
+      await services.identity.addTeamMember(null, teamIds.get(user.team)!, {
+        userId: created.id,
+        isLead: user.lead ?? false,
+      });
     }
   }
   return { seeded: true, accounts: demoAccounts.length, users: demoUsers.length, teams: demoTeams.length };

@@ -16,7 +16,7 @@ export function App() {
     <I18nextProvider i18n={i18n}>
       <QueryClientProvider client={queryClient}>
         <MantineProvider theme={theme} defaultColorScheme="light">
-          <Notifications position="top-right" />
+          <Notifications position="bottom-right" />
           <SessionLanguage />
           <RouterProvider router={router} />
         </MantineProvider>

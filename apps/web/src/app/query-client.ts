@@ -1,5 +1,5 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
-import { resetSession } from '../modules/identity/hooks/reset-session.ts';
+import { resetSession } from '../modules/identity/index.ts';
 import { isApiError } from './http/api-error.ts';
 
 /**
@@ -14,7 +14,8 @@ export function createQueryClient(): QueryClient {
       queries: {
         refetchOnWindowFocus: false,
         // Client errors will not change on retry; network and server errors might.
-        retry: (failures, error) => failures < 2 && !(isApiError(error) && error.status >= 400 && error.status < 500),
+        retry: (failures, error) =>
+          failures < 2 && !(isApiError(error) && error.status >= 400 && error.status < 500),
       },
       mutations: { retry: false },
     },

@@ -1,6 +1,5 @@
 import { createBrowserRouter, Navigate } from 'react-router';
-import { RequireArea } from '../modules/identity/components/require-area.tsx';
-import { RequireAuth } from '../modules/identity/components/require-auth.tsx';
+import { RequireAuth } from '../modules/identity/index.ts';
 import { AdminUsersPage } from '../pages/admin-users-page.tsx';
 import { ComingSoonPage } from '../pages/coming-soon-page.tsx';
 import { DashboardPage } from '../pages/dashboard-page.tsx';
@@ -8,9 +7,18 @@ import { LoginPage } from '../pages/login-page.tsx';
 import { NotFoundPage } from '../pages/not-found-page.tsx';
 import { ProfilePage } from '../pages/profile-page.tsx';
 import { AppLayout } from './layout/app-layout.tsx';
-import type { NavKey } from './navigation.ts';
+import { adminSectionKeys, type NavKey } from './navigation.ts';
+import { RequireArea } from './require-area.tsx';
 
-const placeholderAreas = ['cases', 'accounts', 'contracts', 'sla', 'payments', 'knowledge', 'insight'] as const satisfies readonly NavKey[];
+const placeholderAreas = [
+  'cases',
+  'accounts',
+  'contracts',
+  'sla',
+  'payments',
+  'knowledge',
+  'insight',
+] as const satisfies readonly NavKey[];
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
@@ -39,14 +47,16 @@ export const router = createBrowserRouter([
               </RequireArea>
             ),
           },
-          ...(['teams', 'audit'] as const).map((section) => ({
-            path: `admin/${section}`,
-            element: (
-              <RequireArea area="admin">
-                <ComingSoonPage area="admin" section={section} />
-              </RequireArea>
-            ),
-          })),
+          ...adminSectionKeys
+            .filter((section) => section !== 'users')
+            .map((section) => ({
+              path: `admin/${section}`,
+              element: (
+                <RequireArea area="admin">
+                  <ComingSoonPage area="admin" section={section} />
+                </RequireArea>
+              ),
+            })),
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -1,4 +1,4 @@
-import { useSyncUserLanguage } from '../modules/identity/hooks/use-sync-user-language.ts';
+import { useSyncUserLanguage } from '../modules/identity/index.ts';
 
 /** Renders nothing; keeps the interface in the signed-in person's language. */
 export function SessionLanguage() {

@@ -1,8 +1,7 @@
 import { Button, Card, Center, Group, Loader, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useCurrentUser } from '../modules/identity/hooks/use-current-user.ts';
-import { UserTable } from '../modules/users/components/user-table.tsx';
-import { useUsers } from '../modules/users/hooks/use-users.ts';
+import { useCurrentUser } from '../modules/identity/index.ts';
+import { UserTable, useUsers } from '../modules/users/index.ts';
 import { PageHeader } from '../ui/page-header.tsx';
 import { ProblemAlert } from '../ui/problem-alert.tsx';
 

@@ -2,7 +2,7 @@ import { Card, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { NavIcon } from '../app/layout/nav-icon.tsx';
 import { getNavigation, type AdminSectionKey, type NavKey } from '../app/navigation.ts';
-import { useCurrentUser } from '../modules/identity/hooks/use-current-user.ts';
+import { useCurrentUser } from '../modules/identity/index.ts';
 
 interface ComingSoonPageProps {
   area: NavKey;

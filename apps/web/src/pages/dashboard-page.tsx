@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { NavIcon } from '../app/layout/nav-icon.tsx';
 import { getNavigation } from '../app/navigation.ts';
-import { useCurrentUser } from '../modules/identity/hooks/use-current-user.ts';
+import { useCurrentUser } from '../modules/identity/index.ts';
 import { LabelledValue } from '../ui/labelled-value.tsx';
 import { PageHeader } from '../ui/page-header.tsx';
 
@@ -16,7 +16,10 @@ export function DashboardPage() {
 
   return (
     <>
-      <PageHeader title={t('dashboard.greeting', { name: me.displayName })} subtitle={t('dashboard.subtitle')} />
+      <PageHeader
+        title={t('dashboard.greeting', { name: me.displayName })}
+        subtitle={t('dashboard.subtitle')}
+      />
       <Card withBorder padding="lg" mb="xl" data-testid="dashboard-summary">
         <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="lg">
           <LabelledValue label={t('dashboard.role')} testId="dashboard-role">

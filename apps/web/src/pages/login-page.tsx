@@ -1,9 +1,7 @@
 import { Box, Card, Center, Group, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
-import { LoginForm } from '../modules/identity/components/login-form.tsx';
-import { UserLanguageMenu } from '../modules/identity/components/user-language-menu.tsx';
-import { useMe } from '../modules/identity/hooks/use-me.ts';
+import { LoginForm, useMe, UserLanguageMenu } from '../modules/identity/index.ts';
 import { BrandMark } from '../ui/brand-mark.tsx';
 import { FullPageLoader } from '../ui/full-page-loader.tsx';
 

@@ -1,10 +1,12 @@
 import { Grid, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { ApiTokensCard } from '../modules/identity/components/api-tokens-card.tsx';
-import { LanguagePreference } from '../modules/identity/components/language-preference.tsx';
-import { PasswordChangeForm } from '../modules/identity/components/password-change-form.tsx';
-import { ProfileDetails } from '../modules/identity/components/profile-details.tsx';
-import { useCurrentUser } from '../modules/identity/hooks/use-current-user.ts';
+import {
+  ApiTokensCard,
+  LanguagePreference,
+  PasswordChangeForm,
+  ProfileDetails,
+  useCurrentUser,
+} from '../modules/identity/index.ts';
 import { PageHeader } from '../ui/page-header.tsx';
 
 export function ProfilePage() {

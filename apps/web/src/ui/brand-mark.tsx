@@ -1,8 +1,6 @@
 import { Group, Text, ThemeIcon } from '@mantine/core';
 import { IconHeadset } from '@tabler/icons-react';
-
-/** The product's name is a name: it is the same in every language. */
-const productName = 'Paydesk';
+import { productName } from './product-name.ts';
 
 interface BrandMarkProps {
   tagline?: string;

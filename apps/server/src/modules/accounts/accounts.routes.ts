@@ -5,7 +5,12 @@ import type { AccountRow } from './accounts.repository.ts';
 
 const problem = { $ref: 'Problem#' } as const;
 const errors = { 400: problem, 401: problem, 403: problem, 404: problem } as const;
-const Kind = Type.Union([Type.Literal('bank'), Type.Literal('psp'), Type.Literal('biller'), Type.Literal('acquirer')]);
+const Kind = Type.Union([
+  Type.Literal('bank'),
+  Type.Literal('psp'),
+  Type.Literal('biller'),
+  Type.Literal('acquirer'),
+]);
 
 export const AccountSchema = Type.Object(
   {
@@ -32,7 +37,9 @@ const CreateAccountBody = StrictObject({
   legalName: Type.String({ minLength: 1, maxLength: 300 }),
   countryCode: Type.String({ pattern: '^[A-Za-z]{2}$' }),
   kind: Kind,
-  defaultLanguage: Type.Optional(Type.Union([Type.Literal('en'), Type.Literal('es-MX'), Type.Literal('pl'), Type.Literal('zh-CN')])),
+  defaultLanguage: Type.Optional(
+    Type.Union([Type.Literal('en'), Type.Literal('es-MX'), Type.Literal('pl'), Type.Literal('zh-CN')]),
+  ),
   timeZone: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
 });
 
@@ -40,7 +47,14 @@ export function accountsRoutes(service: AccountsService) {
   return async function register(app: HttpServer) {
     app.get(
       '/api/accounts',
-      { schema: { tags: ['accounts'], summary: 'Customer accounts in your scope', querystring: ListQuery, response: { 200: Page(AccountSchema), ...errors } } },
+      {
+        schema: {
+          tags: ['accounts'],
+          summary: 'Customer accounts in your scope',
+          querystring: ListQuery,
+          response: { 200: Page(AccountSchema), ...errors },
+        },
+      },
       async (request) => {
         const page = await service.list(contextOf(request), {
           limit: request.query.limit ?? 50,
@@ -52,13 +66,28 @@ export function accountsRoutes(service: AccountsService) {
     );
     app.get(
       '/api/accounts/:id',
-      { schema: { tags: ['accounts'], summary: 'One customer account', params: IdParams, response: { 200: AccountSchema, ...errors } } },
+      {
+        schema: {
+          tags: ['accounts'],
+          summary: 'One customer account',
+          params: IdParams,
+          response: { 200: AccountSchema, ...errors },
+        },
+      },
       async (request) => toAccount(await service.get(contextOf(request), request.params.id)),
     );
     app.post(
       '/api/accounts',
-      { schema: { tags: ['accounts'], summary: 'Create a customer account', body: CreateAccountBody, response: { 201: AccountSchema, ...errors } } },
-      async (request, reply) => reply.code(201).send(toAccount(await service.create(contextOf(request), request.body))),
+      {
+        schema: {
+          tags: ['accounts'],
+          summary: 'Create a customer account',
+          body: CreateAccountBody,
+          response: { 201: AccountSchema, ...errors },
+        },
+      },
+      async (request, reply) =>
+        reply.code(201).send(toAccount(await service.create(contextOf(request), request.body))),
     );
   };
 }

@@ -22,7 +22,10 @@ export interface NewAccount {
 export function createAccountsService(deps: { db: Db; clock: Clock }) {
   const { db, clock } = deps;
   return {
-    async list(ctx: RequestContext, query: { limit: number; cursor?: string | undefined; search?: string | undefined }) {
+    async list(
+      ctx: RequestContext,
+      query: { limit: number; cursor?: string | undefined; search?: string | undefined },
+    ) {
       assertCan(ctx.actor, 'accounts:read');
       const after = decodeCursor(query.cursor, 2);
       const rows = await repo.listAccounts(db, scopeOf(ctx.actor), {

@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildAccount, buildUser, createApiToken, createTestApp, signIn, testPassword, type TestApp } from '../../../test/app.ts';
+import {
+  buildAccount,
+  buildUser,
+  createApiToken,
+  createTestApp,
+  signIn,
+  testPassword,
+  type TestApp,
+} from '../../../test/app.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -26,8 +34,16 @@ describe('sign-in', () => {
 
   it('answers a wrong password and an unknown e-mail identically, with 401', async () => {
     const user = await buildUser(t);
-    const wrong = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: user.email, password: 'not-the-password' } });
-    const unknown = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'nobody@example.test', password: 'whatever-it-is' } });
+    const wrong = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: user.email, password: 'not-the-password' },
+    });
+    const unknown = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: 'nobody@example.test', password: 'whatever-it-is' },
+    });
     expect(wrong.statusCode).toBe(401);
     expect(unknown.statusCode).toBe(401);
     expect(wrong.headers['content-type']).toContain('application/problem+json');
@@ -58,7 +74,11 @@ describe('sign-in', () => {
     const limited = await createTestApp({ loginAttemptsPerMinute: 3 });
     try {
       const attempt = () =>
-        limited.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'x@example.test', password: 'whatever-it-is' } });
+        limited.app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          payload: { email: 'x@example.test', password: 'whatever-it-is' },
+        });
       for (let i = 0; i < 3; i++) expect((await attempt()).statusCode).toBe(401);
       const blocked = await attempt();
       expect(blocked.statusCode).toBe(429);
@@ -72,7 +92,12 @@ describe('sign-in', () => {
   it('refuses a cookie-authenticated write without the CSRF header', async () => {
     const user = await buildUser(t);
     const session = await signIn(t, user.email);
-    const without = await t.app.inject({ method: 'PATCH', url: '/api/me', headers: { cookie: session.cookie }, payload: { displayName: 'X' } });
+    const without = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/me',
+      headers: { cookie: session.cookie },
+      payload: { displayName: 'X' },
+    });
     expect(without.statusCode).toBe(403);
     expect(without.json().code).toBe('AUTH_CSRF_INVALID');
     const forged = await t.app.inject({
@@ -82,7 +107,12 @@ describe('sign-in', () => {
       payload: { displayName: 'X' },
     });
     expect(forged.statusCode).toBe(403);
-    const withHeader = await t.app.inject({ method: 'PATCH', url: '/api/me', headers: session.headers, payload: { displayName: 'Renamed' } });
+    const withHeader = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/me',
+      headers: session.headers,
+      payload: { displayName: 'Renamed' },
+    });
     expect(withHeader.statusCode).toBe(200);
     expect(withHeader.json().displayName).toBe('Renamed');
   });
@@ -90,7 +120,9 @@ describe('sign-in', () => {
   it('signs out: the session no longer works', async () => {
     const user = await buildUser(t);
     const session = await signIn(t, user.email);
-    expect((await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: session.headers })).statusCode).toBe(204);
+    expect(
+      (await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: session.headers })).statusCode,
+    ).toBe(204);
     const me = await t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie: session.cookie } });
     expect(me.statusCode).toBe(401);
     expect(me.json().code).toBe('AUTH_REQUIRED');
@@ -100,7 +132,9 @@ describe('sign-in', () => {
     const user = await buildUser(t);
     const session = await signIn(t, user.email);
     t.clock.advance(12 * 60 * 60 * 1000 + 1);
-    expect((await t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie: session.cookie } })).statusCode).toBe(401);
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie: session.cookie } })).statusCode,
+    ).toBe(401);
   });
 });
 
@@ -108,14 +142,31 @@ describe('profile and password', () => {
   it('remembers the chosen language and rejects an unknown time zone', async () => {
     const user = await buildUser(t);
     const session = await signIn(t, user.email);
-    const changed = await t.app.inject({ method: 'PATCH', url: '/api/me', headers: session.headers, payload: { language: 'pl' } });
+    const changed = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/me',
+      headers: session.headers,
+      payload: { language: 'pl' },
+    });
     expect(changed.json().language).toBe('pl');
-    expect((await t.app.inject({ method: 'GET', url: '/api/me', headers: session.headers })).json().language).toBe('pl');
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/me', headers: session.headers })).json().language,
+    ).toBe('pl');
 
-    const badZone = await t.app.inject({ method: 'PATCH', url: '/api/me', headers: session.headers, payload: { timeZone: 'Mars/Olympus' } });
+    const badZone = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/me',
+      headers: session.headers,
+      payload: { timeZone: 'Mars/Olympus' },
+    });
     expect(badZone.statusCode).toBe(400);
     expect(badZone.json().code).toBe('VALIDATION_FAILED');
-    const badLanguage = await t.app.inject({ method: 'PATCH', url: '/api/me', headers: session.headers, payload: { language: 'fr' } });
+    const badLanguage = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/me',
+      headers: session.headers,
+      payload: { language: 'fr' },
+    });
     expect(badLanguage.statusCode).toBe(400);
   });
 
@@ -124,16 +175,27 @@ describe('profile and password', () => {
     const session = await signIn(t, user.email);
     const other = await signIn(t, user.email);
     const change = (currentPassword: string, newPassword: string) =>
-      t.app.inject({ method: 'POST', url: '/api/me/password', headers: session.headers, payload: { currentPassword, newPassword } });
+      t.app.inject({
+        method: 'POST',
+        url: '/api/me/password',
+        headers: session.headers,
+        payload: { currentPassword, newPassword },
+      });
 
-    expect((await change('wrong-current-password', 'a-brand-new-passphrase')).json().code).toBe('AUTH_INVALID_CREDENTIALS');
+    expect((await change('wrong-current-password', 'a-brand-new-passphrase')).json().code).toBe(
+      'AUTH_INVALID_CREDENTIALS',
+    );
     const weak = await change(testPassword, 'short');
     expect(weak.statusCode).toBe(400);
     expect(weak.json().code).toBe('AUTH_PASSWORD_TOO_WEAK');
     expect((await change(testPassword, 'a-brand-new-passphrase')).statusCode).toBe(204);
 
-    expect((await t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie: other.cookie } })).statusCode).toBe(401);
-    expect((await t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie: session.cookie } })).statusCode).toBe(200);
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie: other.cookie } })).statusCode,
+    ).toBe(401);
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie: session.cookie } })).statusCode,
+    ).toBe(200);
     await expect(signIn(t, user.email)).rejects.toThrow(/401/);
     await expect(signIn(t, user.email, 'a-brand-new-passphrase')).resolves.toBeDefined();
   });
@@ -142,7 +204,11 @@ describe('profile and password', () => {
     const admin = await buildUser(t, { role: 'admin' });
     const user = await buildUser(t);
     const adminSession = await signIn(t, admin.email);
-    const issued = await t.app.inject({ method: 'POST', url: `/api/users/${user.id}/password-reset`, headers: adminSession.headers });
+    const issued = await t.app.inject({
+      method: 'POST',
+      url: `/api/users/${user.id}/password-reset`,
+      headers: adminSession.headers,
+    });
     expect(issued.statusCode).toBe(201);
     const { token } = issued.json<{ token: string }>();
 
@@ -165,8 +231,16 @@ describe('API tokens', () => {
 
     const listed = await t.app.inject({ method: 'GET', url: '/api/me/tokens', headers: session.headers });
     expect(listed.body).not.toContain(token.secret);
-    expect(listed.json().items[0]).toMatchObject({ id: token.id, prefix: token.secret.slice(0, 12), scopes: ['read', 'write'] });
-    const stored = await t.db.selectFrom('apiTokens').select('tokenHash').where('id', '=', token.id).executeTakeFirstOrThrow();
+    expect(listed.json().items[0]).toMatchObject({
+      id: token.id,
+      prefix: token.secret.slice(0, 12),
+      scopes: ['read', 'write'],
+    });
+    const stored = await t.db
+      .selectFrom('apiTokens')
+      .select('tokenHash')
+      .where('id', '=', token.id)
+      .executeTakeFirstOrThrow();
     expect(stored.tokenHash).not.toContain(token.secret);
 
     const me = await t.app.inject({ method: 'GET', url: '/api/me', headers: token.headers });
@@ -177,21 +251,47 @@ describe('API tokens', () => {
     const user = await buildUser(t);
     const session = await signIn(t, user.email);
     const readOnly = await createApiToken(t, session, ['read']);
-    expect((await t.app.inject({ method: 'GET', url: '/api/me', headers: readOnly.headers })).statusCode).toBe(200);
-    const write = await t.app.inject({ method: 'PATCH', url: '/api/me', headers: readOnly.headers, payload: { displayName: 'X' } });
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/me', headers: readOnly.headers })).statusCode,
+    ).toBe(200);
+    const write = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/me',
+      headers: readOnly.headers,
+      payload: { displayName: 'X' },
+    });
     expect(write.statusCode).toBe(403);
-    expect((await t.app.inject({ method: 'GET', url: '/api/me/tokens', headers: readOnly.headers })).statusCode).toBe(403);
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/me/tokens', headers: readOnly.headers })).statusCode,
+    ).toBe(403);
 
-    const revoke = await t.app.inject({ method: 'DELETE', url: `/api/me/tokens/${readOnly.id}`, headers: session.headers });
+    const revoke = await t.app.inject({
+      method: 'DELETE',
+      url: `/api/me/tokens/${readOnly.id}`,
+      headers: session.headers,
+    });
     expect(revoke.statusCode).toBe(204);
     const afterRevoke = await t.app.inject({ method: 'GET', url: '/api/me', headers: readOnly.headers });
     expect(afterRevoke.statusCode).toBe(401);
 
     const expiring = await createApiToken(t, session);
     t.clock.advance(31 * 86_400_000);
-    expect((await t.app.inject({ method: 'GET', url: '/api/me', headers: expiring.headers })).statusCode).toBe(401);
-    expect((await t.app.inject({ method: 'GET', url: '/api/me', headers: { authorization: 'Bearer pdk_made-up' } })).statusCode).toBe(401);
-    expect((await t.app.inject({ method: 'GET', url: '/api/me', headers: { authorization: 'Basic abc' } })).statusCode).toBe(401);
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/me', headers: expiring.headers })).statusCode,
+    ).toBe(401);
+    expect(
+      (
+        await t.app.inject({
+          method: 'GET',
+          url: '/api/me',
+          headers: { authorization: 'Bearer pdk_made-up' },
+        })
+      ).statusCode,
+    ).toBe(401);
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/me', headers: { authorization: 'Basic abc' } }))
+        .statusCode,
+    ).toBe(401);
   });
 
   it('refuses bad token requests without creating anything', async () => {
@@ -204,10 +304,17 @@ describe('API tokens', () => {
       { name: 'x', scopes: ['read'], expiresInDays: 0 },
       { name: 'x', scopes: ['read'], expiresInDays: 400 },
     ]) {
-      const response = await t.app.inject({ method: 'POST', url: '/api/me/tokens', headers: session.headers, payload });
+      const response = await t.app.inject({
+        method: 'POST',
+        url: '/api/me/tokens',
+        headers: session.headers,
+        payload,
+      });
       expect(response.statusCode, JSON.stringify(payload)).toBe(400);
     }
-    expect((await t.app.inject({ method: 'GET', url: '/api/me/tokens', headers: session.headers })).json().items).toEqual([]);
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/me/tokens', headers: session.headers })).json().items,
+    ).toEqual([]);
   });
 });
 
@@ -216,18 +323,39 @@ describe('user administration', () => {
     const admin = await buildUser(t, { role: 'admin' });
     const agent = await buildUser(t);
     const account = await buildAccount(t);
-    const payload = { email: 'new.customer@bank.test', displayName: 'New Customer', role: 'customer_user', accountId: account.id, password: 'a-long-enough-password' };
+    const payload = {
+      email: 'new.customer@bank.test',
+      displayName: 'New Customer',
+      role: 'customer_user',
+      accountId: account.id,
+      password: 'a-long-enough-password',
+    };
 
-    const denied = await t.app.inject({ method: 'POST', url: '/api/users', headers: (await signIn(t, agent.email)).headers, payload });
+    const denied = await t.app.inject({
+      method: 'POST',
+      url: '/api/users',
+      headers: (await signIn(t, agent.email)).headers,
+      payload,
+    });
     expect(denied.statusCode).toBe(403);
     expect(denied.json().code).toBe('AUTH_FORBIDDEN');
 
     const adminSession = await signIn(t, admin.email);
-    const created = await t.app.inject({ method: 'POST', url: '/api/users', headers: adminSession.headers, payload });
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/users',
+      headers: adminSession.headers,
+      payload,
+    });
     expect(created.statusCode).toBe(201);
     expect(created.json()).toMatchObject({ role: 'customer_user', account: { id: account.id } });
 
-    const duplicate = await t.app.inject({ method: 'POST', url: '/api/users', headers: adminSession.headers, payload });
+    const duplicate = await t.app.inject({
+      method: 'POST',
+      url: '/api/users',
+      headers: adminSession.headers,
+      payload,
+    });
     expect(duplicate.statusCode).toBe(409);
     expect(duplicate.json().code).toBe('USER_ALREADY_EXISTS');
 
@@ -238,7 +366,11 @@ describe('user administration', () => {
       payload: { ...payload, email: 'other@bank.test', accountId: null },
     });
     expect(noAccount.statusCode).toBe(400);
-    const count = await t.db.selectFrom('users').select((eb) => eb.fn.countAll<string>().as('n')).where('email', '=', 'other@bank.test').executeTakeFirstOrThrow();
+    const count = await t.db
+      .selectFrom('users')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('email', '=', 'other@bank.test')
+      .executeTakeFirstOrThrow();
     expect(Number(count.n)).toBe(0);
   });
 
@@ -253,7 +385,9 @@ describe('user administration', () => {
       payload: { isActive: false },
     });
     expect(response.statusCode).toBe(200);
-    expect((await t.app.inject({ method: 'GET', url: '/api/me', headers: session.headers })).statusCode).toBe(401);
+    expect((await t.app.inject({ method: 'GET', url: '/api/me', headers: session.headers })).statusCode).toBe(
+      401,
+    );
   });
 
   it('pages through users with an opaque cursor', async () => {
@@ -272,10 +406,17 @@ describe('user administration', () => {
       cursor = body.nextCursor;
       pages++;
     } while (cursor && pages < 100);
-    const total = await t.db.selectFrom('users').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    const total = await t.db
+      .selectFrom('users')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(seen.size).toBe(Number(total.n));
 
-    const bad = await t.app.inject({ method: 'GET', url: '/api/users?cursor=garbage', headers: session.headers });
+    const bad = await t.app.inject({
+      method: 'GET',
+      url: '/api/users?cursor=garbage',
+      headers: session.headers,
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().code).toBe('PAGINATION_CURSOR_INVALID');
   });

@@ -133,7 +133,14 @@ export function findTeamsOfUser(db: Executor, userId: string) {
 
 export function insertSession(
   db: Executor,
-  session: { tokenHash: string; csrfTokenHash: string; userId: string; ip: string | null; userAgent: string | null; expiresAt: Date },
+  session: {
+    tokenHash: string;
+    csrfTokenHash: string;
+    userId: string;
+    ip: string | null;
+    userAgent: string | null;
+    expiresAt: Date;
+  },
 ) {
   return db.insertInto('sessions').values(session).returning('id').executeTakeFirstOrThrow();
 }
@@ -186,7 +193,14 @@ const tokenColumns = [
 
 export function insertApiToken(
   db: Executor,
-  token: { userId: string; name: string; tokenPrefix: string; tokenHash: string; scopes: string[]; expiresAt: Date },
+  token: {
+    userId: string;
+    name: string;
+    tokenPrefix: string;
+    tokenHash: string;
+    scopes: string[];
+    expiresAt: Date;
+  },
 ) {
   return db.insertInto('apiTokens').values(token).returning(tokenColumns).executeTakeFirstOrThrow();
 }
@@ -213,7 +227,11 @@ export function revokeApiToken(db: Executor, userId: string, id: string, now: Da
 }
 
 export function findApiTokenOwner(db: Executor, id: string) {
-  return db.selectFrom('apiTokens').select(['id', 'userId', 'revokedAt']).where('id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('apiTokens')
+    .select(['id', 'userId', 'revokedAt'])
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 export function findLiveApiToken(db: Executor, tokenHash: string, now: Date) {
@@ -242,7 +260,10 @@ export function markApiTokenUsed(db: Executor, id: string, now: Date) {
 
 // Password resets
 
-export function insertPasswordReset(db: Executor, reset: { userId: string; tokenHash: string; expiresAt: Date }) {
+export function insertPasswordReset(
+  db: Executor,
+  reset: { userId: string; tokenHash: string; expiresAt: Date },
+) {
   return db.insertInto('passwordResetTokens').values(reset).execute();
 }
 
@@ -276,7 +297,11 @@ export function listTeams(db: Executor) {
 }
 
 export function insertTeam(db: Executor, team: { name: string; description: string; timeZone: string }) {
-  return db.insertInto('teams').values(team).returning(['id', 'name', 'description', 'timeZone']).executeTakeFirstOrThrow();
+  return db
+    .insertInto('teams')
+    .values(team)
+    .returning(['id', 'name', 'description', 'timeZone'])
+    .executeTakeFirstOrThrow();
 }
 
 export function findTeam(db: Executor, id: string) {

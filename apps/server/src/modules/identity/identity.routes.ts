@@ -28,7 +28,14 @@ import {
 } from './identity.schemas.ts';
 
 const problem = { $ref: 'Problem#' } as const;
-const errors = { 400: problem, 401: problem, 403: problem, 404: problem, 409: problem, 429: problem } as const;
+const errors = {
+  400: problem,
+  401: problem,
+  403: problem,
+  404: problem,
+  409: problem,
+  429: problem,
+} as const;
 
 /** Sign-in, the signed-in user's own profile and tokens, and user/team administration. */
 export function identityRoutes(service: IdentityService, options: { secureCookies: boolean }) {
@@ -43,7 +50,12 @@ export function identityRoutes(service: IdentityService, options: { secureCookie
       '/api/auth/login',
       {
         config: { auth: 'public' },
-        schema: { tags: ['auth'], summary: 'Sign in', body: LoginBody, response: { 200: Type.Object({ user: MeSchema }), ...errors } },
+        schema: {
+          tags: ['auth'],
+          summary: 'Sign in',
+          body: LoginBody,
+          response: { 200: Type.Object({ user: MeSchema }), ...errors },
+        },
       },
       async (request, reply) => {
         const result = await service.login(request.body, {
@@ -54,15 +66,28 @@ export function identityRoutes(service: IdentityService, options: { secureCookie
         });
         const maxAge = Math.floor(sessionLifetimeMs / 1000);
         reply
-          .setCookie(sessionCookie, result.sessionToken, { ...cookieOptions, httpOnly: true, sameSite: 'lax', maxAge })
-          .setCookie(csrfCookie, result.csrfToken, { ...cookieOptions, httpOnly: false, sameSite: 'strict', maxAge });
+          .setCookie(sessionCookie, result.sessionToken, {
+            ...cookieOptions,
+            httpOnly: true,
+            sameSite: 'lax',
+            maxAge,
+          })
+          .setCookie(csrfCookie, result.csrfToken, {
+            ...cookieOptions,
+            httpOnly: false,
+            sameSite: 'strict',
+            maxAge,
+          });
         return { user: result.me };
       },
     );
 
     app.post(
       '/api/auth/logout',
-      { config: { auth: 'session' }, schema: { tags: ['auth'], summary: 'Sign out', response: { 204: Type.Null(), ...errors } } },
+      {
+        config: { auth: 'session' },
+        schema: { tags: ['auth'], summary: 'Sign out', response: { 204: Type.Null(), ...errors } },
+      },
       async (request, reply) => {
         await service.logout(contextOf(request));
         clearSessionCookies(reply);
@@ -74,7 +99,12 @@ export function identityRoutes(service: IdentityService, options: { secureCookie
       '/api/auth/password-reset',
       {
         config: { auth: 'public' },
-        schema: { tags: ['auth'], summary: 'Set a new password with a reset token', body: ResetPasswordBody, response: { 204: Type.Null(), ...errors } },
+        schema: {
+          tags: ['auth'],
+          summary: 'Set a new password with a reset token',
+          body: ResetPasswordBody,
+          response: { 204: Type.Null(), ...errors },
+        },
       },
       async (request, reply) => {
         await service.resetPassword(request.body, {
@@ -87,13 +117,22 @@ export function identityRoutes(service: IdentityService, options: { secureCookie
       },
     );
 
-    app.get('/api/me', { schema: { tags: ['me'], summary: 'The signed-in user', response: { 200: MeSchema, ...errors } } }, (request) =>
-      service.getMe(contextOf(request)),
+    app.get(
+      '/api/me',
+      { schema: { tags: ['me'], summary: 'The signed-in user', response: { 200: MeSchema, ...errors } } },
+      (request) => service.getMe(contextOf(request)),
     );
 
     app.patch(
       '/api/me',
-      { schema: { tags: ['me'], summary: 'Update own profile and language', body: UpdateMeBody, response: { 200: MeSchema, ...errors } } },
+      {
+        schema: {
+          tags: ['me'],
+          summary: 'Update own profile and language',
+          body: UpdateMeBody,
+          response: { 200: MeSchema, ...errors },
+        },
+      },
       (request) => service.updateMe(contextOf(request), request.body),
     );
 
@@ -101,7 +140,12 @@ export function identityRoutes(service: IdentityService, options: { secureCookie
       '/api/me/password',
       {
         config: { auth: 'session' },
-        schema: { tags: ['me'], summary: 'Change own password', body: ChangePasswordBody, response: { 204: Type.Null(), ...errors } },
+        schema: {
+          tags: ['me'],
+          summary: 'Change own password',
+          body: ChangePasswordBody,
+          response: { 204: Type.Null(), ...errors },
+        },
       },
       async (request, reply) => {
         await service.changePassword(contextOf(request), request.body);
@@ -111,7 +155,14 @@ export function identityRoutes(service: IdentityService, options: { secureCookie
 
     app.get(
       '/api/me/tokens',
-      { config: { auth: 'session' }, schema: { tags: ['me'], summary: 'Own API tokens', response: { 200: Type.Object({ items: Type.Array(ApiTokenSchema) }), ...errors } } },
+      {
+        config: { auth: 'session' },
+        schema: {
+          tags: ['me'],
+          summary: 'Own API tokens',
+          response: { 200: Type.Object({ items: Type.Array(ApiTokenSchema) }), ...errors },
+        },
+      },
       async (request) => ({ items: (await service.listApiTokens(contextOf(request))).map(toApiToken) }),
     );
 
@@ -134,7 +185,15 @@ export function identityRoutes(service: IdentityService, options: { secureCookie
 
     app.delete(
       '/api/me/tokens/:id',
-      { config: { auth: 'session' }, schema: { tags: ['me'], summary: 'Revoke an API token', params: IdParams, response: { 204: Type.Null(), ...errors } } },
+      {
+        config: { auth: 'session' },
+        schema: {
+          tags: ['me'],
+          summary: 'Revoke an API token',
+          params: IdParams,
+          response: { 204: Type.Null(), ...errors },
+        },
+      },
       async (request, reply) => {
         await service.revokeApiToken(contextOf(request), request.params.id);
         return reply.code(204).send(null);
@@ -143,29 +202,63 @@ export function identityRoutes(service: IdentityService, options: { secureCookie
 
     app.get(
       '/api/users',
-      { schema: { tags: ['users'], summary: 'List users', querystring: PageQuery, response: { 200: Page(UserSchema), ...errors } } },
+      {
+        schema: {
+          tags: ['users'],
+          summary: 'List users',
+          querystring: PageQuery,
+          response: { 200: Page(UserSchema), ...errors },
+        },
+      },
       async (request) => {
-        const page = await service.listUsers(contextOf(request), { limit: request.query.limit ?? 50, cursor: request.query.cursor });
+        const page = await service.listUsers(contextOf(request), {
+          limit: request.query.limit ?? 50,
+          cursor: request.query.cursor,
+        });
         return { items: page.items.map(toUser), nextCursor: page.nextCursor };
       },
     );
 
     app.post(
       '/api/users',
-      { schema: { tags: ['users'], summary: 'Create a user', body: CreateUserBody, response: { 201: MeSchema, ...errors } } },
-      async (request, reply) => reply.code(201).send(await service.createUser(contextOf(request), request.body)),
+      {
+        schema: {
+          tags: ['users'],
+          summary: 'Create a user',
+          body: CreateUserBody,
+          response: { 201: MeSchema, ...errors },
+        },
+      },
+      async (request, reply) =>
+        reply.code(201).send(await service.createUser(contextOf(request), request.body)),
     );
 
     app.get(
       '/api/users/:id',
-      { schema: { tags: ['users'], summary: 'One user', params: IdParams, response: { 200: UserSchema, ...errors } } },
+      {
+        schema: {
+          tags: ['users'],
+          summary: 'One user',
+          params: IdParams,
+          response: { 200: UserSchema, ...errors },
+        },
+      },
       async (request) => toUser(await service.getUser(contextOf(request), request.params.id)),
     );
 
     app.patch(
       '/api/users/:id',
-      { schema: { tags: ['users'], summary: 'Change role, tier, activity; unlock', params: IdParams, body: UpdateUserBody, response: { 200: UserSchema, ...errors } } },
-      async (request) => toUser(await service.updateUser(contextOf(request), request.params.id, request.body)),
+      {
+        schema: {
+          tags: ['users'],
+          summary: 'Change role, tier, activity; unlock',
+          params: IdParams,
+          body: UpdateUserBody,
+          response: { 200: UserSchema, ...errors },
+        },
+      },
+      async (request) =>
+        toUser(await service.updateUser(contextOf(request), request.params.id, request.body)),
     );
 
     app.post(
@@ -175,7 +268,10 @@ export function identityRoutes(service: IdentityService, options: { secureCookie
           tags: ['users'],
           summary: 'Issue a one-time password reset token (shown once)',
           params: IdParams,
-          response: { 201: Type.Object({ token: Type.String(), expiresAt: Type.String({ format: 'date-time' }) }), ...errors },
+          response: {
+            201: Type.Object({ token: Type.String(), expiresAt: Type.String({ format: 'date-time' }) }),
+            ...errors,
+          },
         },
       },
       async (request, reply) => {
@@ -189,7 +285,7 @@ export function identityRoutes(service: IdentityService, options: { secureCookie
       {
         schema: {
           tags: ['users'],
-          summary: "Users of one customer account (customer admins: their own)",
+          summary: 'Users of one customer account (customer admins: their own)',
           params: IdParams,
           querystring: PageQuery,
           response: { 200: Page(UserSchema), ...errors },
@@ -206,19 +302,43 @@ export function identityRoutes(service: IdentityService, options: { secureCookie
 
     app.get(
       '/api/teams',
-      { schema: { tags: ['teams'], summary: 'List teams', response: { 200: Type.Object({ items: Type.Array(TeamSchema) }), ...errors } } },
+      {
+        schema: {
+          tags: ['teams'],
+          summary: 'List teams',
+          response: { 200: Type.Object({ items: Type.Array(TeamSchema) }), ...errors },
+        },
+      },
       async (request) => ({ items: await service.listTeams(contextOf(request)) }),
     );
 
     app.post(
       '/api/teams',
-      { schema: { tags: ['teams'], summary: 'Create a team', body: CreateTeamBody, response: { 201: TeamSchema, ...errors } } },
-      async (request, reply) => reply.code(201).send({ ...(await service.createTeam(contextOf(request), request.body)), memberCount: 0 }),
+      {
+        schema: {
+          tags: ['teams'],
+          summary: 'Create a team',
+          body: CreateTeamBody,
+          response: { 201: TeamSchema, ...errors },
+        },
+      },
+      async (request, reply) =>
+        reply
+          .code(201)
+          .send({ ...(await service.createTeam(contextOf(request), request.body)), memberCount: 0 }),
     );
 
     app.post(
       '/api/teams/:id/members',
-      { schema: { tags: ['teams'], summary: 'Add a member to a team', params: IdParams, body: AddTeamMemberBody, response: { 204: Type.Null(), ...errors } } },
+      {
+        schema: {
+          tags: ['teams'],
+          summary: 'Add a member to a team',
+          params: IdParams,
+          body: AddTeamMemberBody,
+          response: { 204: Type.Null(), ...errors },
+        },
+      },
       async (request, reply) => {
         await service.addTeamMember(contextOf(request), request.params.id, request.body);
         return reply.code(204).send(null);

@@ -2,7 +2,8 @@ import { Type } from 'typebox';
 import { agentTiers, languages, roles } from '@paydesk/shared';
 import { StrictObject, Uuid } from '../../platform/http/index.ts';
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
+  Type.Union([schema, Type.Null()]);
 const DateTime = Type.String({ format: 'date-time' });
 
 export const RoleSchema = Type.Enum(roles);
@@ -96,7 +97,10 @@ export const UpdateUserBody = StrictObject({
   displayName: Type.Optional(DisplayName),
   unlock: Type.Optional(Type.Literal(true)),
 });
-export const ResetPasswordBody = StrictObject({ token: Type.String({ minLength: 10, maxLength: 200 }), newPassword: Password });
+export const ResetPasswordBody = StrictObject({
+  token: Type.String({ minLength: 10, maxLength: 200 }),
+  newPassword: Password,
+});
 export const CreateTeamBody = StrictObject({
   name: Type.String({ minLength: 1, maxLength: 200 }),
   description: Type.Optional(Type.String({ maxLength: 2000 })),

@@ -81,7 +81,13 @@ export function createIdentityService(deps: { db: Db; clock: Clock; loginThrottl
   function audit(
     tx: Tx,
     ctx: RequestContext | null,
-    entry: { action: string; entityType: string; entityId: string | null; accountId?: string | null; changes?: Record<string, unknown> },
+    entry: {
+      action: string;
+      entityType: string;
+      entityId: string | null;
+      accountId?: string | null;
+      changes?: Record<string, unknown>;
+    },
   ) {
     return recordAudit(tx, { ...auditContextOf(ctx), ...entry }, clock);
   }
@@ -91,7 +97,13 @@ export function createIdentityService(deps: { db: Db; clock: Clock; loginThrottl
     tx: Tx,
     ctx: AnonymousContext,
     userId: string | null,
-    entry: { action: string; entityType: string; entityId: string | null; accountId?: string | null; changes?: Record<string, unknown> },
+    entry: {
+      action: string;
+      entityType: string;
+      entityId: string | null;
+      accountId?: string | null;
+      changes?: Record<string, unknown>;
+    },
   ) {
     const actor = userId ? { type: 'user' as const, id: userId } : { type: 'anonymous' as const, id: null };
     return recordAudit(tx, { actor, requestId: ctx.requestId, sourceIp: ctx.ip, ...entry }, clock);
@@ -107,7 +119,8 @@ export function createIdentityService(deps: { db: Db; clock: Clock; loginThrottl
 
   function assertPasswordStrong(password: string, path: string) {
     const problem = passwordProblem(password);
-    if (problem) throw new AppError('AUTH_PASSWORD_TOO_WEAK', problem, { errors: [{ path, message: problem }] });
+    if (problem)
+      throw new AppError('AUTH_PASSWORD_TOO_WEAK', problem, { errors: [{ path, message: problem }] });
   }
 
   return {
@@ -120,15 +133,23 @@ export function createIdentityService(deps: { db: Db; clock: Clock; loginThrottl
       const now = clock.now();
       const wait = deps.loginThrottle.hit(ctx.ip ?? 'unknown', now);
       if (wait > 0) {
-        throw new AppError('RATE_LIMITED', 'Too many sign-in attempts from this address', { retryAfterSeconds: wait });
+        throw new AppError('RATE_LIMITED', 'Too many sign-in attempts from this address', {
+          retryAfterSeconds: wait,
+        });
       }
       const email = input.email.trim().toLowerCase();
       const user = await repo.findUserForLogin(db, email);
       if (!user || !user.isActive) {
         await verifyPassword(await dummyPasswordHash(), input.password);
-        await db.transaction().execute((tx) =>
-          auditAnonymous(tx, ctx, null, { action: 'auth.login_failed', entityType: 'user', entityId: user?.id ?? null }),
-        );
+        await db
+          .transaction()
+          .execute((tx) =>
+            auditAnonymous(tx, ctx, null, {
+              action: 'auth.login_failed',
+              entityType: 'user',
+              entityId: user?.id ?? null,
+            }),
+          );
         throw new AppError('AUTH_INVALID_CREDENTIALS', 'E-mail or password is wrong');
       }
       if (user.lockedUntil && user.lockedUntil > now) {
@@ -136,7 +157,12 @@ export function createIdentityService(deps: { db: Db; clock: Clock; loginThrottl
       }
       if (!(await verifyPassword(user.passwordHash, input.password))) {
         const result = await db.transaction().execute(async (tx) => {
-          const counted = await repo.recordFailedLogin(tx, user.id, lockoutThreshold, new Date(now.getTime() + lockoutMs));
+          const counted = await repo.recordFailedLogin(
+            tx,
+            user.id,
+            lockoutThreshold,
+            new Date(now.getTime() + lockoutMs),
+          );
           await auditAnonymous(tx, ctx, null, {
             action: 'auth.login_failed',
             entityType: 'user',
@@ -192,7 +218,10 @@ export function createIdentityService(deps: { db: Db; clock: Clock; loginThrottl
       return loadMe(db, ctx.actor.userId);
     },
 
-    async updateMe(ctx: RequestContext, changes: { displayName?: string; language?: Language; timeZone?: string }) {
+    async updateMe(
+      ctx: RequestContext,
+      changes: { displayName?: string; language?: Language; timeZone?: string },
+    ) {
       validateProfile(changes);
       return db.transaction().execute(async (tx) => {
         const before = await loadMe(tx, ctx.actor.userId);
@@ -231,7 +260,10 @@ export function createIdentityService(deps: { db: Db; clock: Clock; loginThrottl
     },
 
     /** Returns the secret once; only its hash is kept. */
-    async createApiToken(ctx: RequestContext, input: { name: string; scopes: TokenScope[]; expiresInDays: number }) {
+    async createApiToken(
+      ctx: RequestContext,
+      input: { name: string; scopes: TokenScope[]; expiresInDays: number },
+    ) {
       const secret = `${apiTokenPrefix}${randomSecret()}`;
       const scopes = [...new Set(input.scopes)].sort();
       return db.transaction().execute(async (tx) => {
@@ -314,12 +346,18 @@ export function createIdentityService(deps: { db: Db; clock: Clock; loginThrottl
             entityType: 'user',
             entityId: user.id,
             accountId,
-            changes: { email: input.email.toLowerCase(), role: input.role, accountId, tier: input.tier ?? null },
+            changes: {
+              email: input.email.toLowerCase(),
+              role: input.role,
+              accountId,
+              tier: input.tier ?? null,
+            },
           });
           return loadMe(tx, user.id);
         });
       } catch (error) {
-        if (isUniqueViolation(error)) throw new AppError('USER_ALREADY_EXISTS', 'A user with this e-mail exists');
+        if (isUniqueViolation(error))
+          throw new AppError('USER_ALREADY_EXISTS', 'A user with this e-mail exists');
         throw error;
       }
     },
@@ -329,11 +367,17 @@ export function createIdentityService(deps: { db: Db; clock: Clock; loginThrottl
       return pageOfUsers(db, { kind: 'all' }, page);
     },
 
-    async listAccountUsers(ctx: RequestContext, accountId: string, page: { limit: number; cursor?: string | undefined }) {
+    async listAccountUsers(
+      ctx: RequestContext,
+      accountId: string,
+      page: { limit: number; cursor?: string | undefined },
+    ) {
       assertCan(ctx.actor, 'account-users:read');
       const scope = scopeOf(ctx.actor);
-      if (scope.kind === 'account' && scope.accountId !== accountId) throw new AppError('ACCOUNT_NOT_FOUND', 'No such account');
-      if (!(await repo.findAccountName(db, accountId))) throw new AppError('ACCOUNT_NOT_FOUND', 'No such account');
+      if (scope.kind === 'account' && scope.accountId !== accountId)
+        throw new AppError('ACCOUNT_NOT_FOUND', 'No such account');
+      if (!(await repo.findAccountName(db, accountId)))
+        throw new AppError('ACCOUNT_NOT_FOUND', 'No such account');
       return pageOfUsers(db, { kind: 'account', accountId }, page);
     },
 
@@ -349,7 +393,13 @@ export function createIdentityService(deps: { db: Db; clock: Clock; loginThrottl
     async updateUser(
       ctx: RequestContext,
       id: string,
-      changes: { role?: Role; tier?: AgentTier | null; isActive?: boolean; displayName?: string; unlock?: boolean },
+      changes: {
+        role?: Role;
+        tier?: AgentTier | null;
+        isActive?: boolean;
+        displayName?: string;
+        unlock?: boolean;
+      },
     ) {
       assertCan(ctx.actor, 'users:manage');
       return db.transaction().execute(async (tx) => {
@@ -376,7 +426,13 @@ export function createIdentityService(deps: { db: Db; clock: Clock; loginThrottl
           entityType: 'user',
           entityId: id,
           accountId: before.accountId,
-          changes: describeChanges(before, after!, ['role', 'tier', 'isActive', 'displayName', 'lockedUntil']),
+          changes: describeChanges(before, after!, [
+            'role',
+            'tier',
+            'isActive',
+            'displayName',
+            'lockedUntil',
+          ]),
         });
         return (await withAccounts(tx, [after!]))[0]!;
       });
@@ -408,7 +464,8 @@ export function createIdentityService(deps: { db: Db; clock: Clock; loginThrottl
       await db.transaction().execute(async (tx) => {
         const now = clock.now();
         const reset = await repo.consumePasswordReset(tx, hashSecret(input.token), now);
-        if (!reset) throw new AppError('AUTH_PASSWORD_RESET_INVALID', 'The reset link is invalid, used or expired');
+        if (!reset)
+          throw new AppError('AUTH_PASSWORD_RESET_INVALID', 'The reset link is invalid, used or expired');
         await repo.updateUser(tx, reset.userId, {
           passwordHash,
           passwordChangedAt: now,
@@ -426,12 +483,16 @@ export function createIdentityService(deps: { db: Db; clock: Clock; loginThrottl
     },
 
     async listTeams(ctx: RequestContext) {
-      if (scopeOf(ctx.actor).kind !== 'all') throw new AppError('AUTH_FORBIDDEN', 'Teams are staff information');
+      if (scopeOf(ctx.actor).kind !== 'all')
+        throw new AppError('AUTH_FORBIDDEN', 'Teams are staff information');
       const teams = await repo.listTeams(db);
       return teams.map((t) => ({ ...t, memberCount: Number(t.memberCount ?? 0) }));
     },
 
-    async createTeam(ctx: RequestContext | null, input: { name: string; description?: string; timeZone?: string }) {
+    async createTeam(
+      ctx: RequestContext | null,
+      input: { name: string; description?: string; timeZone?: string },
+    ) {
       if (ctx) assertCan(ctx.actor, 'teams:manage');
       validateProfile(input);
       return db.transaction().execute(async (tx) => {
@@ -450,7 +511,11 @@ export function createIdentityService(deps: { db: Db; clock: Clock; loginThrottl
       });
     },
 
-    async addTeamMember(ctx: RequestContext | null, teamId: string, input: { userId: string; isLead?: boolean }) {
+    async addTeamMember(
+      ctx: RequestContext | null,
+      teamId: string,
+      input: { userId: string; isLead?: boolean },
+    ) {
       if (ctx) assertCan(ctx.actor, 'teams:manage');
       await db.transaction().execute(async (tx) => {
         if (!(await repo.findTeam(tx, teamId))) throw new AppError('TEAM_NOT_FOUND', 'No such team');
@@ -481,9 +546,13 @@ function canReadUsers(actor: UserActor) {
 
 function lockedOut(until: Date, now: Date) {
   const retryAfterSeconds = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000));
-  return new AppError('AUTH_LOCKED_OUT', `Too many failed sign-ins; try again in ${Math.ceil(retryAfterSeconds / 60)} min`, {
-    retryAfterSeconds,
-  });
+  return new AppError(
+    'AUTH_LOCKED_OUT',
+    `Too many failed sign-ins; try again in ${Math.ceil(retryAfterSeconds / 60)} min`,
+    {
+      retryAfterSeconds,
+    },
+  );
 }
 
 async function withAccounts<T extends { accountId: string | null }>(executor: Executor, users: T[]) {

@@ -1,4 +1,10 @@
-export { createIdentityService, createAuthenticator, type IdentityService, type Me, type NewUser } from './identity.service.ts';
+export {
+  createIdentityService,
+  createAuthenticator,
+  type IdentityService,
+  type Me,
+  type NewUser,
+} from './identity.service.ts';
 export { identityRoutes, toUser } from './identity.routes.ts';
 export { UserSchema } from './identity.schemas.ts';
 export { createLoginThrottle, type LoginThrottle } from './login-throttle.ts';

@@ -18,7 +18,11 @@ describe('GET /api/audit', () => {
       headers: { ...session.headers, 'x-request-id': 'req-audit-1' },
       payload: { role: 'payments_operator' },
     });
-    const response = await t.app.inject({ method: 'GET', url: `/api/audit?entityId=${user.id}`, headers: session.headers });
+    const response = await t.app.inject({
+      method: 'GET',
+      url: `/api/audit?entityId=${user.id}`,
+      headers: session.headers,
+    });
     expect(response.statusCode).toBe(200);
     const [latest, created] = response.json().items;
     expect(latest).toMatchObject({
@@ -35,14 +39,24 @@ describe('GET /api/audit', () => {
   it('pages with a cursor and refuses non-admins', async () => {
     const admin = await buildUser(t, { role: 'admin' });
     const session = await signIn(t, admin.email);
-    const first = (await t.app.inject({ method: 'GET', url: '/api/audit?limit=2', headers: session.headers })).json();
+    const first = (
+      await t.app.inject({ method: 'GET', url: '/api/audit?limit=2', headers: session.headers })
+    ).json();
     const second = (
-      await t.app.inject({ method: 'GET', url: `/api/audit?limit=2&cursor=${first.nextCursor}`, headers: session.headers })
+      await t.app.inject({
+        method: 'GET',
+        url: `/api/audit?limit=2&cursor=${first.nextCursor}`,
+        headers: session.headers,
+      })
     ).json();
     expect(Number(second.items[0].seq)).toBeLessThan(Number(first.items[1].seq));
 
     const agent = await buildUser(t);
-    const denied = await t.app.inject({ method: 'GET', url: '/api/audit', headers: (await signIn(t, agent.email)).headers });
+    const denied = await t.app.inject({
+      method: 'GET',
+      url: '/api/audit',
+      headers: (await signIn(t, agent.email)).headers,
+    });
     expect(denied.statusCode).toBe(403);
   });
 });

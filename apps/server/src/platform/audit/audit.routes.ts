@@ -51,11 +51,18 @@ export function auditRoutes(deps: { db: Db }) {
         const before = decodeCursor(cursor, 1);
         const rows = await listAuditEntries(
           deps.db,
-          { ...(entityType ? { entityType } : {}), ...(entityId ? { entityId } : {}), ...(accountId ? { accountId } : {}) },
+          {
+            ...(entityType ? { entityType } : {}),
+            ...(entityId ? { entityId } : {}),
+            ...(accountId ? { accountId } : {}),
+          },
           { limit, ...(before ? { beforeSeq: String(before[0]) } : {}) },
         );
         const page = toPage(rows, limit, (row) => [row.seq]);
-        return { items: page.items.map((row) => ({ ...row, occurredAt: row.occurredAt.toISOString() })), nextCursor: page.nextCursor };
+        return {
+          items: page.items.map((row) => ({ ...row, occurredAt: row.occurredAt.toISOString() })),
+          nextCursor: page.nextCursor,
+        };
       },
     );
   };

@@ -24,7 +24,13 @@ describe('scope', () => {
 
 describe('policy', () => {
   it('keeps administration to admins and never grants a customer a staff permission', () => {
-    const staffOnly = ['users:read', 'users:manage', 'teams:manage', 'audit:read', 'accounts:manage'] as const;
+    const staffOnly = [
+      'users:read',
+      'users:manage',
+      'teams:manage',
+      'audit:read',
+      'accounts:manage',
+    ] as const;
     for (const role of roles) {
       const isCustomer = role.startsWith('customer_');
       for (const permission of staffOnly) {

@@ -65,6 +65,8 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
 }
 
 function createKysely(pool: pg.Pool): Db {
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }), // Nested keys stay as stored: jsonb payloads (audit changes, stored headers) are data, not columns.
-    plugins: [new CamelCasePlugin({ maintainNestedObjectKeys: true })], });
+  return new Kysely<Database>({
+    dialect: new PostgresDialect({ pool }), // Nested keys stay as stored: jsonb payloads (audit changes, stored headers) are data, not columns.
+    plugins: [new CamelCasePlugin({ maintainNestedObjectKeys: true })],
+  });
 }

@@ -1,4 +1,12 @@
-export { openDatabase, type Db, type Tx, type Executor, type DatabaseHandle, type DatabaseTarget, type EngineKind } from './engine.ts';
+export {
+  openDatabase,
+  type Db,
+  type Tx,
+  type Executor,
+  type DatabaseHandle,
+  type DatabaseTarget,
+  type EngineKind,
+} from './engine.ts';
 export { migrateToLatest, type MigrationReport } from './migrate.ts';
 export { acquireDataDirLock, DataDirLockedError, type DataDirLock } from './data-dir-lock.ts';
 export type { Database } from './schema.ts';

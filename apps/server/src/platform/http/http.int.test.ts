@@ -20,7 +20,11 @@ describe('bad input', () => {
     });
     expect(response.statusCode).toBe(400);
     expect(response.headers['content-type']).toContain('application/problem+json');
-    expect(response.json()).toMatchObject({ status: 400, code: 'MALFORMED_JSON', requestId: response.headers['x-request-id'] });
+    expect(response.json()).toMatchObject({
+      status: 400,
+      code: 'MALFORMED_JSON',
+      requestId: response.headers['x-request-id'],
+    });
   });
 
   it('refuses unknown fields with 400 naming the field, and changes nothing', async () => {
@@ -64,7 +68,11 @@ describe('bad input', () => {
     const missing = await t.app.inject({ method: 'GET', url: '/api/nothing-here', headers: session.headers });
     expect(missing.statusCode).toBe(404);
     expect(missing.json().code).toBe('ROUTE_NOT_FOUND');
-    const badId = await t.app.inject({ method: 'GET', url: '/api/accounts/not-a-uuid', headers: session.headers });
+    const badId = await t.app.inject({
+      method: 'GET',
+      url: '/api/accounts/not-a-uuid',
+      headers: session.headers,
+    });
     expect(badId.statusCode).toBe(400);
   });
 
@@ -79,7 +87,9 @@ describe('platform endpoints', () => {
   it('serves OpenAPI 3.1 describing the API, and a docs page', async () => {
     const spec = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
     expect(spec.openapi).toBe('3.1.0');
-    expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining(['/api/auth/login', '/api/me', '/api/me/tokens', '/api/users']));
+    expect(Object.keys(spec.paths)).toEqual(
+      expect.arrayContaining(['/api/auth/login', '/api/me', '/api/me/tokens', '/api/users']),
+    );
     const docs = await t.app.inject({ method: 'GET', url: '/api/docs/' });
     expect(docs.statusCode).toBe(200);
     expect(docs.headers['content-type']).toContain('text/html');
@@ -87,16 +97,27 @@ describe('platform endpoints', () => {
 
   it('reports health, readiness and Prometheus metrics', async () => {
     expect((await t.app.inject({ method: 'GET', url: '/health' })).json()).toEqual({ status: 'ok' });
-    expect((await t.app.inject({ method: 'GET', url: '/ready' })).json()).toMatchObject({ status: 'ready', database: 'ok' });
+    expect((await t.app.inject({ method: 'GET', url: '/ready' })).json()).toMatchObject({
+      status: 'ready',
+      database: 'ok',
+    });
     const metrics = await t.app.inject({ method: 'GET', url: '/metrics' });
     expect(metrics.body).toContain('paydesk_http_request_duration_seconds');
     expect(metrics.body).toContain('paydesk_process_cpu_seconds_total');
   });
 
   it('echoes a sane request id, replaces an insane one, and sets security headers', async () => {
-    const echoed = await t.app.inject({ method: 'GET', url: '/health', headers: { 'x-request-id': 'abc-123' } });
+    const echoed = await t.app.inject({
+      method: 'GET',
+      url: '/health',
+      headers: { 'x-request-id': 'abc-123' },
+    });
     expect(echoed.headers['x-request-id']).toBe('abc-123');
-    const replaced = await t.app.inject({ method: 'GET', url: '/health', headers: { 'x-request-id': 'bad id\nwith newline' } });
+    const replaced = await t.app.inject({
+      method: 'GET',
+      url: '/health',
+      headers: { 'x-request-id': 'bad id\nwith newline' },
+    });
     expect(replaced.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
     expect(echoed.headers['content-security-policy']).toContain("script-src 'self'");
     expect(echoed.headers['x-content-type-options']).toBe('nosniff');
@@ -120,7 +141,9 @@ describe('Idempotency-Key', () => {
     expect(retry.statusCode).toBe(201);
     expect(retry.headers['idempotent-replayed']).toBe('true');
     expect(retry.json()).toEqual(first.json());
-    const tokens = (await t.app.inject({ method: 'GET', url: '/api/me/tokens', headers: session.headers })).json().items;
+    const tokens = (
+      await t.app.inject({ method: 'GET', url: '/api/me/tokens', headers: session.headers })
+    ).json().items;
     expect(tokens.filter((token: { name: string }) => token.name === 'ci')).toHaveLength(1);
   });
 
@@ -146,7 +169,15 @@ describe('Idempotency-Key', () => {
     const user = (await t.app.inject({ method: 'GET', url: '/api/me', headers: session.headers })).json();
     await t.db
       .insertInto('idempotencyKeys')
-      .values({ scope: `user:${user.id}`, key: 'key-4', method: 'POST', path: '/api/me/tokens', requestHash: 'pending', state: 'in_progress', createdAt: t.clock.now() })
+      .values({
+        scope: `user:${user.id}`,
+        key: 'key-4',
+        method: 'POST',
+        path: '/api/me/tokens',
+        requestHash: 'pending',
+        state: 'in_progress',
+        createdAt: t.clock.now(),
+      })
       .execute();
     const whileRunning = await t.app.inject({
       method: 'POST',
@@ -177,12 +208,28 @@ describe('logs', () => {
           payload: { name: 'logged', scopes: ['read'], expiresInDays: 1 },
         })
       ).json<{ secret: string }>().secret;
-      await logged.app.inject({ method: 'GET', url: '/api/me', headers: { authorization: `Bearer ${token}` } });
-      logged.app.log.info({ req: { headers: { authorization: `Bearer ${token}`, cookie: userSession.cookie } }, body: { password: 'hunter2-secret' } }, 'probe');
+      await logged.app.inject({
+        method: 'GET',
+        url: '/api/me',
+        headers: { authorization: `Bearer ${token}` },
+      });
+      logged.app.log.info(
+        {
+          req: { headers: { authorization: `Bearer ${token}`, cookie: userSession.cookie } },
+          body: { password: 'hunter2-secret' },
+        },
+        'probe',
+      );
       expect(logs).toContain('probe');
       expect(logs).toContain('incoming request');
       expect(logs).toContain('"password":"[redacted]"');
-      for (const secret of ['correct-horse-battery-staple', token, userSession.csrf, userSession.cookie.split(';')[0]!.split('=')[1]!, 'hunter2-secret']) {
+      for (const secret of [
+        'correct-horse-battery-staple',
+        token,
+        userSession.csrf,
+        userSession.cookie.split(';')[0]!.split('=')[1]!,
+        'hunter2-secret',
+      ]) {
         expect(logs).not.toContain(secret);
       }
     } finally {

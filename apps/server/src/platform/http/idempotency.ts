@@ -79,7 +79,10 @@ export function registerIdempotency(app: FastifyInstance, deps: { db: Db; clock:
       throw new AppError('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used with a different request');
     }
     if (existing.state === 'in_progress') {
-      throw new AppError('IDEMPOTENCY_REQUEST_IN_PROGRESS', 'The first request with this key is still running');
+      throw new AppError(
+        'IDEMPOTENCY_REQUEST_IN_PROGRESS',
+        'The first request with this key is still running',
+      );
     }
     reply.header('idempotent-replayed', 'true');
     for (const [name, value] of Object.entries(existing.responseHeaders ?? {})) reply.header(name, value);

@@ -1,4 +1,10 @@
-export { createHttpServer, bodyLimitBytes, type HttpServer, type HttpServerDeps, type RouteEntry } from './server.ts';
+export {
+  createHttpServer,
+  bodyLimitBytes,
+  type HttpServer,
+  type HttpServerDeps,
+  type RouteEntry,
+} from './server.ts';
 export { sessionCookie, csrfCookie, csrfHeader, type Authenticator } from './authenticate.ts';
 export { requireUser, contextOf, type RouteAuth } from './request-context.ts';
 export { idempotencyHeader } from './idempotency.ts';

@@ -95,7 +95,9 @@ export async function createHttpServer(deps: HttpServerDeps): Promise<HttpServer
       return typeof sent === 'string' && requestIdPattern.test(sent) ? sent : crypto.randomUUID();
     },
     trustProxy: false,
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true } },
+    ajv: {
+      customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true },
+    },
   }).withTypeProvider<TypeBoxTypeProvider>() as unknown as HttpServer;
 
   app.addSchema(ProblemSchema);
@@ -144,7 +146,8 @@ export async function createHttpServer(deps: HttpServerDeps): Promise<HttpServer
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const problem = toProblem(error, request.id);
     if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
-    if (problem.retryAfterSeconds !== undefined) reply.header('retry-after', String(problem.retryAfterSeconds));
+    if (problem.retryAfterSeconds !== undefined)
+      reply.header('retry-after', String(problem.retryAfterSeconds));
     return reply.code(problem.status).type('application/problem+json').send(problem);
   });
 
@@ -172,10 +175,8 @@ export async function createHttpServer(deps: HttpServerDeps): Promise<HttpServer
   registerAuthentication(app, deps.authenticator);
   registerIdempotency(app, { db: deps.db, clock: deps.clock });
 
-  app.get(
-    '/api/openapi.json',
-    { config: { auth: 'public' }, schema: { hide: true } },
-    async () => app.swagger(),
+  app.get('/api/openapi.json', { config: { auth: 'public' }, schema: { hide: true } }, async () =>
+    app.swagger(),
   );
   app.get(
     '/health',

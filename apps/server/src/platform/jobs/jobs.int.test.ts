@@ -33,7 +33,7 @@ afterEach(async () => {
 
 /** One Jobs instance, as a process would hold it; several in one test stand for several processes. */
 async function startJobs(
-  definitions: JobDefinition<any>[],
+  definitions: JobDefinition<unknown>[],
   options: { workers?: boolean; database?: DatabaseHandle } = {},
 ): Promise<Jobs> {
   const database = options.database ?? handle;
@@ -222,7 +222,11 @@ describe(`jobs on ${testEngine()}`, () => {
       enqueued,
       new Promise<'hung'>((resolve) => setTimeout(() => resolve('hung'), 10_000).unref()),
     ]);
-    if (outcome === 'hung') throw new Error('enqueue inside a transaction never returned');
+    if (outcome === 'hung') {
+      // Its stop() would wait on the wedged connection too; leave it to the process exit.
+      running.splice(running.indexOf(jobs), 1);
+      throw new Error('enqueue inside a transaction never returned');
+    }
     await jobs.stop();
     const { rows } = await sql<{
       state: string;

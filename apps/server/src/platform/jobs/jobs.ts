@@ -15,7 +15,7 @@ export interface EnqueueOptions {
 
 export interface Jobs {
   /** Every job this process enqueues or works, before start(). */
-  register(...jobs: JobDefinition<any>[]): void;
+  register(...jobs: JobDefinition<unknown>[]): void;
   /** Installs or migrates the pg-boss schema, creates the queues, starts a worker per job. */
   start(): Promise<void>;
   /**
@@ -51,7 +51,7 @@ const schema = 'pgboss';
 const nilUuid = '00000000-0000-0000-0000-000000000000';
 
 export function createJobs(deps: JobsDeps): Jobs {
-  const registry = new Map<string, JobDefinition<any>>();
+  const registry = new Map<string, JobDefinition<unknown>>();
   /** Handlers in flight in this process, to say at shutdown which were abandoned. */
   const running = new Map<string, string>();
   let state: 'created' | 'starting' | 'started' | 'stopping' | 'stopped' = 'created';
@@ -72,7 +72,7 @@ export function createJobs(deps: JobsDeps): Jobs {
   boss.on('warning', (warning) => deps.logger.warn({ data: warning.data }, `pg-boss: ${warning.message}`));
 
   async function runAttempt(
-    definition: JobDefinition<any>,
+    definition: JobDefinition<unknown>,
     job: JobWithMetadata<unknown>,
     signal: AbortSignal,
   ) {

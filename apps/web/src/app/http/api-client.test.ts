@@ -47,7 +47,13 @@ describe('apiRequest', () => {
     fetchMock.mockResolvedValue(
       json(
         429,
-        { type: 'about:blank', title: 'Locked', status: 429, code: 'AUTH_LOCKED_OUT', retryAfterSeconds: 600 },
+        {
+          type: 'about:blank',
+          title: 'Locked',
+          status: 429,
+          code: 'AUTH_LOCKED_OUT',
+          retryAfterSeconds: 600,
+        },
         'application/problem+json',
       ),
     );

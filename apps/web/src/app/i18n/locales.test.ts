@@ -39,7 +39,8 @@ describe.each(languages.filter((language) => language !== 'en'))('the %s catalog
     const plurals = [...english.keys()].filter((key) => key.endsWith('_other'));
     for (const key of plurals) {
       const base = key.replace(pluralSuffix, '');
-      for (const category of categories) expect(flat.has(`${base}_${category}`), `${base}_${category}`).toBe(true);
+      for (const category of categories)
+        expect(flat.has(`${base}_${category}`), `${base}_${category}`).toBe(true);
     }
   });
 

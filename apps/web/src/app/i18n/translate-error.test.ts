@@ -21,13 +21,22 @@ beforeAll(async () => {
 });
 
 function problem(code: ApiError['code'], extra: { retryAfterSeconds?: number } = {}): ApiError {
-  return new ApiError(401, code, code === 'NETWORK_ERROR' ? null : { type: 'about:blank', title: code, status: 401, code, ...extra }, code);
+  return new ApiError(
+    401,
+    code,
+    code === 'NETWORK_ERROR' ? null : { type: 'about:blank', title: code, status: 401, code, ...extra },
+    code,
+  );
 }
 
 describe('translateError', () => {
   it('chooses the message by the problem code', () => {
-    expect(translateError(tEn, problem('AUTH_INVALID_CREDENTIALS'))).toBe('The e-mail address or password is incorrect.');
-    expect(translateError(tPl, problem('AUTH_INVALID_CREDENTIALS'))).toBe('Nieprawidłowy adres e-mail lub hasło.');
+    expect(translateError(tEn, problem('AUTH_INVALID_CREDENTIALS'))).toBe(
+      'The e-mail address or password is incorrect.',
+    );
+    expect(translateError(tPl, problem('AUTH_INVALID_CREDENTIALS'))).toBe(
+      'Nieprawidłowy adres e-mail lub hasło.',
+    );
   });
 
   it('tells a locked-out person how many minutes to wait, rounded up', () => {

@@ -2,8 +2,7 @@ import { AppShell, Box, Burger, Group } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet } from 'react-router';
-import { UserLanguageMenu } from '../../modules/identity/components/user-language-menu.tsx';
-import { UserMenu } from '../../modules/identity/components/user-menu.tsx';
+import { UserLanguageMenu, UserMenu } from '../../modules/identity/index.ts';
 import { BrandMark } from '../../ui/brand-mark.tsx';
 import { AppNavbar } from './app-navbar.tsx';
 
@@ -20,7 +19,13 @@ export function AppLayout() {
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
-            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('header.toggleNavigation')} />
+            <Burger
+              opened={opened}
+              onClick={toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label={t('header.toggleNavigation')}
+            />
             <Link to="/" style={{ textDecoration: 'none', color: 'inherit' }}>
               <BrandMark tagline={t('app.tagline')} />
             </Link>

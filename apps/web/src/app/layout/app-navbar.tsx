@@ -1,7 +1,7 @@
 import { NavLink, ScrollArea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
-import { useCurrentUser } from '../../modules/identity/hooks/use-current-user.ts';
+import { useCurrentUser } from '../../modules/identity/index.ts';
 import { getNavigation } from '../navigation.ts';
 import { NavIcon } from './nav-icon.tsx';
 

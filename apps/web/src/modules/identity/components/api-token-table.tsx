@@ -49,7 +49,12 @@ export function ApiTokenTable({ tokens, timeZone, onRevoke }: ApiTokenTableProps
           {tokens.map((token) => {
             const status = statusOf(token, now);
             return (
-              <Table.Tr key={token.id} data-testid="token-row" data-token-id={token.id} data-token-name={token.name}>
+              <Table.Tr
+                key={token.id}
+                data-testid="token-row"
+                data-token-id={token.id}
+                data-token-name={token.name}
+              >
                 <Table.Td fw={500}>{token.name}</Table.Td>
                 <Table.Td>
                   <Code>{token.prefix}</Code>
@@ -71,7 +76,11 @@ export function ApiTokenTable({ tokens, timeZone, onRevoke }: ApiTokenTableProps
                     variant="light"
                     data-testid="token-status"
                     data-status={status}
-                    title={token.revokedAt ? t('tokens.revokedOn', { date: formatDateTime(token.revokedAt) }) : undefined}
+                    title={
+                      token.revokedAt
+                        ? t('tokens.revokedOn', { date: formatDateTime(token.revokedAt) })
+                        : undefined
+                    }
                   >
                     {t(`tokens.status.${status}`)}
                   </Badge>

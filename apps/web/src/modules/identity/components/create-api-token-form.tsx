@@ -31,7 +31,8 @@ export function CreateApiTokenForm({ onCreated }: CreateApiTokenFormProps) {
     const next: FieldErrors = {};
     if (name.trim() === '') next.name = t('common.required');
     if (scopes.length === 0) next.scopes = t('tokens.create.scopesRequired');
-    if (!Number.isInteger(days) || days < 1 || days > 365) next.expiresInDays = t('tokens.create.expiryRange');
+    if (!Number.isInteger(days) || days < 1 || days > 365)
+      next.expiresInDays = t('tokens.create.expiryRange');
     setErrors(next);
     if (Object.keys(next).length > 0) return;
     createToken.mutate(
@@ -85,7 +86,12 @@ export function CreateApiTokenForm({ onCreated }: CreateApiTokenFormProps) {
         >
           <Group mt={6}>
             {tokenScopes.map((scope) => (
-              <Checkbox key={scope} value={scope} label={t(`tokens.scopes.${scope}`)} data-testid={`token-scope-${scope}`} />
+              <Checkbox
+                key={scope}
+                value={scope}
+                label={t(`tokens.scopes.${scope}`)}
+                data-testid={`token-scope-${scope}`}
+              />
             ))}
           </Group>
         </Checkbox.Group>

@@ -27,7 +27,8 @@ export function LanguagePreference() {
           if (!isLanguage(next)) return;
           changeLanguage.mutate(next, {
             // Confirmed in the new language, since that is the one now on screen.
-            onSuccess: () => notifications.show({ color: 'teal', message: t('profile.languageSaved', { lng: next }) }),
+            onSuccess: () =>
+              notifications.show({ color: 'teal', message: t('profile.languageSaved', { lng: next }) }),
             onError: (error) => notifications.show({ color: 'red', message: translateError(t, error) }),
           });
         }}

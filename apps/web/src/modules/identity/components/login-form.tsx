@@ -19,7 +19,11 @@ export function LoginForm({ onSignedIn }: LoginFormProps) {
     event.preventDefault();
     const trimmed = email.trim();
     const next = {
-      ...(trimmed === '' ? { email: t('common.required') } : !/^\S+@\S+$/.test(trimmed) ? { email: t('login.emailInvalid') } : {}),
+      ...(trimmed === ''
+        ? { email: t('common.required') }
+        : !/^\S+@\S+$/.test(trimmed)
+          ? { email: t('login.emailInvalid') }
+          : {}),
       ...(password === '' ? { password: t('common.required') } : {}),
     };
     setErrors(next);

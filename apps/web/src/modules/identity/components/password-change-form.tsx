@@ -2,6 +2,7 @@ import { Button, Card, Group, PasswordInput, Stack, Title } from '@mantine/core'
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isApiError } from '../../../app/http/api-error.ts';
 import { ProblemAlert } from '../../../ui/problem-alert.tsx';
 import { useChangePassword } from '../hooks/use-change-password.ts';
 import { useCurrentUser } from '../hooks/use-current-user.ts';
@@ -22,6 +23,10 @@ export function PasswordChangeForm() {
   const [newPassword, setNewPassword] = useState('');
   const [confirmPassword, setConfirmPassword] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
+
+  // A wrong current password belongs next to that field, not in a general alert.
+  const wrongCurrent =
+    isApiError(changePassword.error) && changePassword.error.code === 'AUTH_INVALID_CREDENTIALS';
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -53,13 +58,13 @@ export function PasswordChangeForm() {
         <Stack>
           {/* Lets password managers tell whose password this is. */}
           <input type="text" name="username" autoComplete="username" value={me.email} readOnly hidden />
-          <ProblemAlert error={changePassword.error} testId="password-error" />
+          <ProblemAlert error={wrongCurrent ? null : changePassword.error} testId="password-error" />
           <PasswordInput
             label={t('password.current')}
             autoComplete="current-password"
             value={currentPassword}
             onChange={(event) => setCurrentPassword(event.currentTarget.value)}
-            error={errors.currentPassword}
+            error={errors.currentPassword ?? (wrongCurrent ? t('password.currentWrong') : undefined)}
             data-testid="password-current"
           />
           <PasswordInput

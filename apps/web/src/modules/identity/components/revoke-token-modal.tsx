@@ -20,7 +20,12 @@ export function RevokeTokenModal({ token, onClose }: RevokeTokenModalProps) {
   }
 
   return (
-    <Modal opened={token !== null} onClose={close} title={t('tokens.revokeConfirm.title')} data-testid="token-revoke-modal">
+    <Modal
+      opened={token !== null}
+      onClose={close}
+      title={t('tokens.revokeConfirm.title')}
+      data-testid="token-revoke-modal"
+    >
       {token ? (
         <Stack>
           <Text size="sm">{t('tokens.revokeConfirm.body', { name: token.name })}</Text>

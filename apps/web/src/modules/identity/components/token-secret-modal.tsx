@@ -25,7 +25,12 @@ export function TokenSecretModal({ created, onClose }: TokenSecretModalProps) {
     >
       {created ? (
         <Stack>
-          <Alert color="yellow" variant="light" icon={<IconAlertTriangle size={18} />} data-testid="token-secret-warning">
+          <Alert
+            color="yellow"
+            variant="light"
+            icon={<IconAlertTriangle size={18} />}
+            data-testid="token-secret-warning"
+          >
             {t('tokens.secret.warning')}
           </Alert>
           <Text size="sm" fw={500}>

@@ -42,14 +42,21 @@ export function UserMenu() {
       </Menu.Target>
       <Menu.Dropdown>
         <Menu.Label>{me.email}</Menu.Label>
-        <Menu.Item component={Link} to="/profile" leftSection={<IconUserCircle size={16} />} data-testid="menu-profile">
+        <Menu.Item
+          component={Link}
+          to="/profile"
+          leftSection={<IconUserCircle size={16} />}
+          data-testid="menu-profile"
+        >
           {t('header.profile')}
         </Menu.Item>
         <Menu.Divider />
         <Menu.Item
           color="red"
           leftSection={<IconLogout size={16} />}
-          onClick={() => logout.mutate(undefined, { onSettled: () => void navigate('/login', { replace: true }) })}
+          onClick={() =>
+            logout.mutate(undefined, { onSettled: () => void navigate('/login', { replace: true }) })
+          }
           data-testid="logout"
         >
           {t('header.logout')}

@@ -61,7 +61,11 @@ export function UserTable({ users, timeZone }: UserTableProps) {
                       {t('users.status.inactive')}
                     </Badge>
                   ) : locked && user.lockedUntil ? (
-                    <Badge color="orange" variant="light" title={t('users.lockedUntil', { date: formatDateTime(user.lockedUntil) })}>
+                    <Badge
+                      color="orange"
+                      variant="light"
+                      title={t('users.lockedUntil', { date: formatDateTime(user.lockedUntil) })}
+                    >
                       {t('users.status.locked')}
                     </Badge>
                   ) : (

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
-import { canSeeArea, type NavKey } from '../../../app/navigation.ts';
-import { ForbiddenPage } from '../../../pages/forbidden-page.tsx';
-import { useCurrentUser } from '../hooks/use-current-user.ts';
+import { useCurrentUser } from '../modules/identity/index.ts';
+import { ForbiddenPage } from '../pages/forbidden-page.tsx';
+import { canSeeArea, type NavKey } from './navigation.ts';
 
 interface RequireAreaProps {
   area: NavKey;
