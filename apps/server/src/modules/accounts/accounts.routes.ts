@@ -1,10 +1,16 @@
 import { Type } from 'typebox';
-import { contextOf, IdParams, Page, StrictObject, Uuid, type HttpServer } from '../../platform/http/index.ts';
+import {
+  contextOf,
+  errorResponses,
+  IdParams,
+  Page,
+  StrictObject,
+  Uuid,
+  type HttpServer,
+} from '../../platform/http/index.ts';
 import type { AccountsService } from './accounts.service.ts';
 import type { AccountRow } from './accounts.repository.ts';
 
-const problem = { $ref: 'Problem#' } as const;
-const errors = { 400: problem, 401: problem, 403: problem, 404: problem } as const;
 const Kind = Type.Union([
   Type.Literal('bank'),
   Type.Literal('psp'),
@@ -52,7 +58,7 @@ export function accountsRoutes(service: AccountsService) {
           tags: ['accounts'],
           summary: 'Customer accounts in your scope',
           querystring: ListQuery,
-          response: { 200: Page(AccountSchema), ...errors },
+          response: { 200: Page(AccountSchema), ...errorResponses },
         },
       },
       async (request) => {
@@ -71,7 +77,7 @@ export function accountsRoutes(service: AccountsService) {
           tags: ['accounts'],
           summary: 'One customer account',
           params: IdParams,
-          response: { 200: AccountSchema, ...errors },
+          response: { 200: AccountSchema, ...errorResponses },
         },
       },
       async (request) => toAccount(await service.get(contextOf(request), request.params.id)),
@@ -83,7 +89,7 @@ export function accountsRoutes(service: AccountsService) {
           tags: ['accounts'],
           summary: 'Create a customer account',
           body: CreateAccountBody,
-          response: { 201: AccountSchema, ...errors },
+          response: { 201: AccountSchema, ...errorResponses },
         },
       },
       async (request, reply) =>

@@ -2,6 +2,7 @@ import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import {
   contextOf,
+  errorResponses,
   csrfCookie,
   IdParams,
   Page,
@@ -27,16 +28,6 @@ import {
   UserSchema,
 } from './identity.schemas.ts';
 
-const problem = { $ref: 'Problem#' } as const;
-const errors = {
-  400: problem,
-  401: problem,
-  403: problem,
-  404: problem,
-  409: problem,
-  429: problem,
-} as const;
-
 /** Sign-in, the signed-in user's own profile and tokens, and user/team administration. */
 export function identityRoutes(service: IdentityService, options: { secureCookies: boolean }) {
   const cookieOptions = { path: '/', secure: options.secureCookies } as const;
@@ -54,7 +45,7 @@ export function identityRoutes(service: IdentityService, options: { secureCookie
           tags: ['auth'],
           summary: 'Sign in',
           body: LoginBody,
-          response: { 200: Type.Object({ user: MeSchema }), ...errors },
+          response: { 200: Type.Object({ user: MeSchema }), ...errorResponses },
         },
       },
       async (request, reply) => {
@@ -86,7 +77,7 @@ export function identityRoutes(service: IdentityService, options: { secureCookie
       '/api/auth/logout',
       {
         config: { auth: 'session' },
-        schema: { tags: ['auth'], summary: 'Sign out', response: { 204: Type.Null(), ...errors } },
+        schema: { tags: ['auth'], summary: 'Sign out', response: { 204: Type.Null(), ...errorResponses } },
       },
       async (request, reply) => {
         await service.logout(contextOf(request));
@@ -103,7 +94,7 @@ export function identityRoutes(service: IdentityService, options: { secureCookie
           tags: ['auth'],
           summary: 'Set a new password with a reset token',
           body: ResetPasswordBody,
-          response: { 204: Type.Null(), ...errors },
+          response: { 204: Type.Null(), ...errorResponses },
         },
       },
       async (request, reply) => {
@@ -119,7 +110,13 @@ export function identityRoutes(service: IdentityService, options: { secureCookie
 
     app.get(
       '/api/me',
-      { schema: { tags: ['me'], summary: 'The signed-in user', response: { 200: MeSchema, ...errors } } },
+      {
+        schema: {
+          tags: ['me'],
+          summary: 'The signed-in user',
+          response: { 200: MeSchema, ...errorResponses },
+        },
+      },
       (request) => service.getMe(contextOf(request)),
     );
 
@@ -130,7 +127,7 @@ export function identityRoutes(service: IdentityService, options: { secureCookie
           tags: ['me'],
           summary: 'Update own profile and language',
           body: UpdateMeBody,
-          response: { 200: MeSchema, ...errors },
+          response: { 200: MeSchema, ...errorResponses },
         },
       },
       (request) => service.updateMe(contextOf(request), request.body),
@@ -144,7 +141,7 @@ export function identityRoutes(service: IdentityService, options: { secureCookie
           tags: ['me'],
           summary: 'Change own password',
           body: ChangePasswordBody,
-          response: { 204: Type.Null(), ...errors },
+          response: { 204: Type.Null(), ...errorResponses },
         },
       },
       async (request, reply) => {
@@ -160,7 +157,7 @@ export function identityRoutes(service: IdentityService, options: { secureCookie
         schema: {
           tags: ['me'],
           summary: 'Own API tokens',
-          response: { 200: Type.Object({ items: Type.Array(ApiTokenSchema) }), ...errors },
+          response: { 200: Type.Object({ items: Type.Array(ApiTokenSchema) }), ...errorResponses },
         },
       },
       async (request) => ({ items: (await service.listApiTokens(contextOf(request))).map(toApiToken) }),
@@ -174,7 +171,7 @@ export function identityRoutes(service: IdentityService, options: { secureCookie
           tags: ['me'],
           summary: 'Create an API token (the secret is shown once)',
           body: CreateTokenBody,
-          response: { 201: Type.Object({ token: ApiTokenSchema, secret: Type.String() }), ...errors },
+          response: { 201: Type.Object({ token: ApiTokenSchema, secret: Type.String() }), ...errorResponses },
         },
       },
       async (request, reply) => {
@@ -191,7 +188,7 @@ export function identityRoutes(service: IdentityService, options: { secureCookie
           tags: ['me'],
           summary: 'Revoke an API token',
           params: IdParams,
-          response: { 204: Type.Null(), ...errors },
+          response: { 204: Type.Null(), ...errorResponses },
         },
       },
       async (request, reply) => {
@@ -207,7 +204,7 @@ export function identityRoutes(service: IdentityService, options: { secureCookie
           tags: ['users'],
           summary: 'List users',
           querystring: PageQuery,
-          response: { 200: Page(UserSchema), ...errors },
+          response: { 200: Page(UserSchema), ...errorResponses },
         },
       },
       async (request) => {
@@ -226,7 +223,7 @@ export function identityRoutes(service: IdentityService, options: { secureCookie
           tags: ['users'],
           summary: 'Create a user',
           body: CreateUserBody,
-          response: { 201: MeSchema, ...errors },
+          response: { 201: MeSchema, ...errorResponses },
         },
       },
       async (request, reply) =>
@@ -240,7 +237,7 @@ export function identityRoutes(service: IdentityService, options: { secureCookie
           tags: ['users'],
           summary: 'One user',
           params: IdParams,
-          response: { 200: UserSchema, ...errors },
+          response: { 200: UserSchema, ...errorResponses },
         },
       },
       async (request) => toUser(await service.getUser(contextOf(request), request.params.id)),
@@ -254,7 +251,7 @@ export function identityRoutes(service: IdentityService, options: { secureCookie
           summary: 'Change role, tier, activity; unlock',
           params: IdParams,
           body: UpdateUserBody,
-          response: { 200: UserSchema, ...errors },
+          response: { 200: UserSchema, ...errorResponses },
         },
       },
       async (request) =>
@@ -270,7 +267,7 @@ export function identityRoutes(service: IdentityService, options: { secureCookie
           params: IdParams,
           response: {
             201: Type.Object({ token: Type.String(), expiresAt: Type.String({ format: 'date-time' }) }),
-            ...errors,
+            ...errorResponses,
           },
         },
       },
@@ -288,7 +285,7 @@ export function identityRoutes(service: IdentityService, options: { secureCookie
           summary: 'Users of one customer account (customer admins: their own)',
           params: IdParams,
           querystring: PageQuery,
-          response: { 200: Page(UserSchema), ...errors },
+          response: { 200: Page(UserSchema), ...errorResponses },
         },
       },
       async (request) => {
@@ -306,7 +303,7 @@ export function identityRoutes(service: IdentityService, options: { secureCookie
         schema: {
           tags: ['teams'],
           summary: 'List teams',
-          response: { 200: Type.Object({ items: Type.Array(TeamSchema) }), ...errors },
+          response: { 200: Type.Object({ items: Type.Array(TeamSchema) }), ...errorResponses },
         },
       },
       async (request) => ({ items: await service.listTeams(contextOf(request)) }),
@@ -319,7 +316,7 @@ export function identityRoutes(service: IdentityService, options: { secureCookie
           tags: ['teams'],
           summary: 'Create a team',
           body: CreateTeamBody,
-          response: { 201: TeamSchema, ...errors },
+          response: { 201: TeamSchema, ...errorResponses },
         },
       },
       async (request, reply) =>
@@ -336,7 +333,7 @@ export function identityRoutes(service: IdentityService, options: { secureCookie
           summary: 'Add a member to a team',
           params: IdParams,
           body: AddTeamMemberBody,
-          response: { 204: Type.Null(), ...errors },
+          response: { 204: Type.Null(), ...errorResponses },
         },
       },
       async (request, reply) => {

@@ -1,6 +1,6 @@
 import type { AgentTier, Language, Role } from '@paydesk/shared';
 import { isCustomerRole } from '@paydesk/shared';
-import { describeChanges, recordAudit } from '../../platform/audit/index.ts';
+import { describeChanges, recordAudit, type AuditEntry } from '../../platform/audit/index.ts';
 import {
   assertCan,
   auditContextOf,
@@ -30,6 +30,9 @@ export const lockoutThreshold = 5;
 export const lockoutMs = 15 * 60 * 1000;
 const resetTokenLifetimeMs = 60 * 60 * 1000;
 export const apiTokenPrefix = 'pdk_';
+
+/** What an audit entry says about the change itself; who and where come from the context. */
+type AuditFields = Omit<AuditEntry, 'actor' | 'requestId' | 'sourceIp'>;
 
 export interface Me {
   id: string;
@@ -78,33 +81,12 @@ export function createIdentityService(deps: { db: Db; clock: Clock; loginThrottl
   }
 
   /** Records an audit entry in the caller's transaction, as `ctx`'s actor (null: the system). */
-  function audit(
-    tx: Tx,
-    ctx: RequestContext | null,
-    entry: {
-      action: string;
-      entityType: string;
-      entityId: string | null;
-      accountId?: string | null;
-      changes?: Record<string, unknown>;
-    },
-  ) {
+  function audit(tx: Tx, ctx: RequestContext | null, entry: AuditFields) {
     return recordAudit(tx, { ...auditContextOf(ctx), ...entry }, clock);
   }
 
   /** Sign-in events happen before there is a request context: anonymous, or the user signing in. */
-  function auditAnonymous(
-    tx: Tx,
-    ctx: AnonymousContext,
-    userId: string | null,
-    entry: {
-      action: string;
-      entityType: string;
-      entityId: string | null;
-      accountId?: string | null;
-      changes?: Record<string, unknown>;
-    },
-  ) {
+  function auditAnonymous(tx: Tx, ctx: AnonymousContext, userId: string | null, entry: AuditFields) {
     const actor = userId ? { type: 'user' as const, id: userId } : { type: 'anonymous' as const, id: null };
     return recordAudit(tx, { actor, requestId: ctx.requestId, sourceIp: ctx.ip, ...entry }, clock);
   }
@@ -141,15 +123,13 @@ export function createIdentityService(deps: { db: Db; clock: Clock; loginThrottl
       const user = await repo.findUserForLogin(db, email);
       if (!user || !user.isActive) {
         await verifyPassword(await dummyPasswordHash(), input.password);
-        await db
-          .transaction()
-          .execute((tx) =>
-            auditAnonymous(tx, ctx, null, {
-              action: 'auth.login_failed',
-              entityType: 'user',
-              entityId: user?.id ?? null,
-            }),
-          );
+        await db.transaction().execute((tx) =>
+          auditAnonymous(tx, ctx, null, {
+            action: 'auth.login_failed',
+            entityType: 'user',
+            entityId: user?.id ?? null,
+          }),
+        );
         throw new AppError('AUTH_INVALID_CREDENTIALS', 'E-mail or password is wrong');
       }
       if (user.lockedUntil && user.lockedUntil > now) {

@@ -1,7 +1,16 @@
 import { Type } from 'typebox';
 import { assertCan } from '../auth/index.ts';
 import type { Db } from '../db/index.ts';
-import { contextOf, decodeCursor, Page, StrictObject, toPage, Uuid, type HttpServer } from '../http/index.ts';
+import {
+  contextOf,
+  decodeCursor,
+  errorResponses,
+  Page,
+  StrictObject,
+  toPage,
+  Uuid,
+  type HttpServer,
+} from '../http/index.ts';
 import { listAuditEntries } from './audit.repository.ts';
 
 const AuditEntrySchema = Type.Object(
@@ -30,8 +39,6 @@ const AuditQuery = StrictObject({
   accountId: Type.Optional(Uuid),
 });
 
-const problem = { $ref: 'Problem#' } as const;
-
 /** Admins read the audit log, newest first; it is never written through the API. */
 export function auditRoutes(deps: { db: Db }) {
   return async function register(app: HttpServer) {
@@ -42,7 +49,7 @@ export function auditRoutes(deps: { db: Db }) {
           tags: ['audit'],
           summary: 'Audit log entries, newest first',
           querystring: AuditQuery,
-          response: { 200: Page(AuditEntrySchema), 400: problem, 401: problem, 403: problem },
+          response: { 200: Page(AuditEntrySchema), ...errorResponses },
         },
       },
       async (request) => {

@@ -9,5 +9,14 @@ export { sessionCookie, csrfCookie, csrfHeader, type Authenticator } from './aut
 export { requireUser, contextOf, type RouteAuth } from './request-context.ts';
 export { idempotencyHeader } from './idempotency.ts';
 export { encodeCursor, decodeCursor, toPage } from './pagination.ts';
-export { StrictObject, Uuid, IdParams, PageQuery, Page, ProblemSchema } from './schemas.ts';
+export {
+  StrictObject,
+  Uuid,
+  IdParams,
+  PageQuery,
+  Page,
+  ProblemSchema,
+  ProblemRef,
+  errorResponses,
+} from './schemas.ts';
 export { buildProblem, statusForCode } from './problem.ts';

@@ -35,3 +35,17 @@ export const PageQuery = StrictObject({
 export function Page<T extends TSchema>(item: T) {
   return Type.Object({ items: Type.Array(item), nextCursor: Type.Union([Type.String(), Type.Null()]) });
 }
+
+/** A reference to the shared problem schema, for the error statuses of a route's responses. */
+export const ProblemRef = { $ref: 'Problem#' } as const;
+
+/** The error answers most routes can give; OpenAPI shows them as problem+json. */
+export const errorResponses = {
+  400: ProblemRef,
+  401: ProblemRef,
+  403: ProblemRef,
+  404: ProblemRef,
+  409: ProblemRef,
+  422: ProblemRef,
+  429: ProblemRef,
+} as const;
