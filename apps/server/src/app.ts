@@ -4,6 +4,7 @@ import type { Config } from './config.ts';
 import { createAccountsService, accountsRoutes } from './modules/accounts/index.ts';
 import {
   createAuthenticator,
+  createIdentityPurgeJob,
   createIdentityService,
   createLoginThrottle,
   identityRoutes,
@@ -11,7 +12,8 @@ import {
 import { auditRoutes } from './platform/audit/index.ts';
 import type { Clock } from './platform/clock.ts';
 import type { Db } from './platform/db/index.ts';
-import { createHttpServer, type HttpServer } from './platform/http/index.ts';
+import { createHttpServer, createIdempotencyPurgeJob, type HttpServer } from './platform/http/index.ts';
+import type { Jobs } from './platform/jobs/index.ts';
 
 export const defaultWebDistDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -58,4 +60,12 @@ export function createServices(deps: Pick<AppDeps, 'db' | 'clock' | 'loginAttemp
     }),
     accounts: createAccountsService({ db: deps.db, clock: deps.clock }),
   };
+}
+
+const hourMs = 60 * 60 * 1000;
+
+/** Housekeeping every process schedules; the singleton key keeps one queued run cluster-wide. */
+export function scheduleHousekeeping(jobs: Jobs, clock: Clock): void {
+  jobs.every(createIdentityPurgeJob(clock), {}, hourMs);
+  jobs.every(createIdempotencyPurgeJob(clock), {}, hourMs);
 }

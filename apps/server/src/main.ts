@@ -1,4 +1,4 @@
-import { buildApp, defaultWebDistDir } from './app.ts';
+import { buildApp, defaultWebDistDir, scheduleHousekeeping } from './app.ts';
 import type { Config } from './config.ts';
 import { demoPassword, demoUsers } from './demo/demo-data.ts';
 import { seedDemo } from './demo/seed-demo.ts';
@@ -36,6 +36,7 @@ export async function startServer(config: Config, options: { demo: boolean }): P
       if (seeded.seeded) app.log.info(seeded, 'seeded the demo data');
     }
     const jobs = createJobs({ db: handle.db, kind: handle.kind, logger: app.log });
+    scheduleHousekeeping(jobs, systemClock);
     await jobs.start();
     jobsRunning = true;
     await app.listen({ port: config.port, host: config.host });

@@ -2,7 +2,7 @@ import { inject } from 'vitest';
 import type { Role } from '@paydesk/shared';
 import { buildApp, type Services } from '../src/app.ts';
 import { fixedClock } from '../src/platform/clock.ts';
-import type { Db } from '../src/platform/db/index.ts';
+import type { Db, EngineKind } from '../src/platform/db/index.ts';
 import type { HttpServer } from '../src/platform/http/index.ts';
 import { openTestDatabase } from './database.ts';
 
@@ -11,6 +11,7 @@ export const testPassword = 'correct-horse-battery-staple';
 export interface TestApp {
   app: HttpServer;
   db: Db;
+  kind: EngineKind;
   services: Services;
   clock: ReturnType<typeof fixedClock>;
   close(): Promise<void>;
@@ -43,6 +44,7 @@ export async function createTestApp(
   return {
     app,
     db: handle.db,
+    kind: handle.kind,
     services,
     clock,
     async close() {

@@ -315,3 +315,16 @@ export function addTeamMember(db: Executor, member: { teamId: string; userId: st
     .onConflict((oc) => oc.columns(['teamId', 'userId']).doUpdateSet({ isLead: member.isLead }))
     .execute();
 }
+
+// Housekeeping
+
+export function deleteExpiredSessions(db: Executor, now: Date) {
+  return db.deleteFrom('sessions').where('expiresAt', '<=', now).executeTakeFirst();
+}
+
+export function deleteSpentPasswordResets(db: Executor, before: Date) {
+  return db
+    .deleteFrom('passwordResetTokens')
+    .where((eb) => eb.or([eb('expiresAt', '<=', before), eb('usedAt', '<=', before)]))
+    .executeTakeFirst();
+}

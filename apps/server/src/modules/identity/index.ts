@@ -8,3 +8,4 @@ export {
 export { identityRoutes, toUser } from './identity.routes.ts';
 export { UserSchema } from './identity.schemas.ts';
 export { createLoginThrottle, type LoginThrottle } from './login-throttle.ts';
+export { createIdentityPurgeJob } from './purge-expired.job.ts';

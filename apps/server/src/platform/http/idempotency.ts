@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Db } from '../db/index.ts';
 import type { Clock } from '../clock.ts';
 import { AppError } from '../errors.ts';
+import { defineJob } from '../jobs/index.ts';
 
 export const idempotencyHeader = 'idempotency-key';
 
@@ -145,4 +146,18 @@ function canonicalJson(value: unknown): string {
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
   }
   return JSON.stringify(value) ?? 'null';
+}
+
+/** Stored answers are kept a day: long enough for any sane retry, short enough to stay small. */
+export const idempotencyKeyLifetimeMs = 24 * 60 * 60 * 1000;
+
+export function createIdempotencyPurgeJob(clock: Clock) {
+  return defineJob<Record<string, never>>('idempotency-keys-purge', async (_payload, ctx) => {
+    const cutoff = new Date(clock.now().getTime() - idempotencyKeyLifetimeMs);
+    const result = await ctx.db
+      .deleteFrom('idempotencyKeys')
+      .where('createdAt', '<', cutoff)
+      .executeTakeFirst();
+    ctx.logger.info({ deleted: Number(result.numDeletedRows) }, 'purged old idempotency keys');
+  });
 }

@@ -7,7 +7,7 @@ export {
 } from './server.ts';
 export { sessionCookie, csrfCookie, csrfHeader, type Authenticator } from './authenticate.ts';
 export { requireUser, contextOf, type RouteAuth } from './request-context.ts';
-export { idempotencyHeader } from './idempotency.ts';
+export { idempotencyHeader, createIdempotencyPurgeJob, idempotencyKeyLifetimeMs } from './idempotency.ts';
 export { encodeCursor, decodeCursor, toPage } from './pagination.ts';
 export {
   StrictObject,

@@ -35,6 +35,12 @@ export interface Jobs {
   ): Promise<string | null>;
   /** Runs every job that is due now (retries that fall due meanwhile included), then returns. */
   drain(): Promise<void>;
+  /**
+   * Enqueues `job` at start() and then every `intervalMs` while this process runs. The singleton key
+   * keeps at most one queued run however many processes do the same, so the handler runs about
+   * once per interval cluster-wide. For housekeeping, not for anything that must run on the minute.
+   */
+  every<P>(job: JobDefinition<P>, payload: P, intervalMs: number): void;
 }
 
 export interface JobsDeps {
@@ -55,6 +61,8 @@ export function createJobs(deps: JobsDeps): Jobs {
   /** Handlers in flight in this process, to say at shutdown which were abandoned. */
   const running = new Map<string, string>();
   let state: 'created' | 'starting' | 'started' | 'stopping' | 'stopped' = 'created';
+  const recurring: Array<{ job: JobDefinition<unknown>; payload: unknown; intervalMs: number }> = [];
+  const timers: NodeJS.Timeout[] = [];
   let starting: Promise<void> | undefined;
 
   // Every pg-boss statement goes through Kysely. On PGlite the pool is the one connection, so a
@@ -131,7 +139,13 @@ export function createJobs(deps: JobsDeps): Jobs {
     if (state === 'created' || state === 'starting') throw new Error(`jobs.${action}() before start()`);
   }
 
-  return {
+  function enqueueRecurring(job: JobDefinition<unknown>, payload: unknown) {
+    api.enqueue(deps.db, job, payload, { singletonKey: `every:${job.name}` }).catch((error: unknown) => {
+      deps.logger.error({ err: error, job: job.name }, 'could not enqueue a recurring job');
+    });
+  }
+
+  const api: Jobs = {
     register(...jobs) {
       if (state !== 'created') throw new Error('jobs.register() after start()');
       for (const job of jobs) {
@@ -148,6 +162,10 @@ export function createJobs(deps: JobsDeps): Jobs {
       try {
         await starting;
         state = 'started';
+        for (const { job, payload, intervalMs } of recurring) {
+          enqueueRecurring(job, payload);
+          timers.push(setInterval(() => enqueueRecurring(job, payload), intervalMs).unref());
+        }
       } catch (error) {
         await boss.stop({ graceful: false, close: false }).catch(() => {});
         state = 'stopped';
@@ -162,6 +180,7 @@ export function createJobs(deps: JobsDeps): Jobs {
         return;
       }
       state = 'stopping';
+      for (const timer of timers.splice(0)) clearInterval(timer);
       // close: false, because the connections are Kysely's and the caller closes them.
       await boss.stop({ graceful: true, timeout: timeoutMs, close: false });
       if (running.size > 0) {
@@ -214,7 +233,16 @@ export function createJobs(deps: JobsDeps): Jobs {
         if (ran === 0) return;
       }
     },
+
+    every(job, payload, intervalMs) {
+      if (state !== 'created') throw new Error('jobs.every() after start()');
+      if (!Number.isInteger(intervalMs) || intervalMs < 1000)
+        throw new Error('jobs.every() needs an interval of 1 s or more');
+      api.register(job as JobDefinition<unknown>);
+      recurring.push({ job: job as JobDefinition<unknown>, payload, intervalMs });
+    },
   };
+  return api;
 }
 
 function toBossDb(executor: Executor): BossDb {
