@@ -178,10 +178,11 @@ describe('web shell', () => {
       expect(clicks).toBeLessThan(20);
       const before = await rows.count();
       await loadMore.click();
-      await page.waitForFunction(
-        `document.querySelectorAll('[data-testid="user-row"]').length > ${before} ||
-         !document.querySelector('[data-testid="users-load-more"]')`,
-      );
+      await expect
+        .poll(async () => (await rows.count()) > before || (await loadMore.count()) === 0, {
+          timeout: 10_000,
+        })
+        .toBe(true);
     }
     const emails = await rows.evaluateAll((elements) =>
       elements.map((element) => element.getAttribute('data-user-email')),

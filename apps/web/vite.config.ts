@@ -5,6 +5,10 @@ import { defineConfig } from 'vite';
 const webRoot = fileURLToPath(new URL('.', import.meta.url));
 // The Paydesk server; in production it serves `dist` itself, in development Vite proxies to it.
 const serverOrigin = process.env.PAYDESK_SERVER_URL ?? 'http://localhost:3000';
+const proxy = { '/api': serverOrigin, '/health': serverOrigin, '/metrics': serverOrigin };
+// The policy the server sends in production; `vite preview` sends it too, so violations show early.
+const contentSecurityPolicy =
+  "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; script-src 'self'";
 
 export default defineConfig({
   root: webRoot,
@@ -27,18 +31,6 @@ export default defineConfig({
       },
     },
   },
-  server: {
-    proxy: {
-      '/api': serverOrigin,
-      '/health': serverOrigin,
-      '/metrics': serverOrigin,
-    },
-  },
-  preview: {
-    proxy: {
-      '/api': serverOrigin,
-      '/health': serverOrigin,
-      '/metrics': serverOrigin,
-    },
-  },
+  server: { proxy },
+  preview: { proxy, headers: { 'Content-Security-Policy': contentSecurityPolicy } },
 });

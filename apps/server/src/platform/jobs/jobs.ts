@@ -238,8 +238,8 @@ export function createJobs(deps: JobsDeps): Jobs {
       if (state !== 'created') throw new Error('jobs.every() after start()');
       if (!Number.isInteger(intervalMs) || intervalMs < 1000)
         throw new Error('jobs.every() needs an interval of 1 s or more');
-      api.register(job as JobDefinition<unknown>);
-      recurring.push({ job: job as JobDefinition<unknown>, payload, intervalMs });
+      api.register(job);
+      recurring.push({ job: job, payload, intervalMs });
     },
   };
   return api;
