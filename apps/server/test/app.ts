@@ -22,6 +22,8 @@ export async function createTestApp(
   options: {
     loginAttemptsPerMinute?: number;
     extraRoutes?: (app: HttpServer) => Promise<void>;
+    /** A built web app to serve. */
+    webDistDir?: string;
     /** Capture logs at debug level into this stream instead of discarding them. */
     logStream?: NodeJS.WritableStream;
   } = {},
@@ -35,6 +37,7 @@ export async function createTestApp(
       secureCookies: false,
     },
     ...(options.logStream ? { logStream: options.logStream } : {}),
+    ...(options.webDistDir ? { webDistDir: options.webDistDir } : {}),
     db: handle.db,
     clock,
     loginAttemptsPerMinute: options.loginAttemptsPerMinute ?? 1000,

@@ -23,7 +23,9 @@ export function registerAuthentication(app: FastifyInstance, authenticator: Auth
   app.decorateRequest('actor', null as never);
   app.addHook('preValidation', async (request) => {
     request.actor = { kind: 'anonymous' };
-    const auth = request.routeOptions.config.auth ?? 'user';
+    // The API needs a user unless a route says otherwise; the web app's pages and assets are public
+    // (the not-found handler serving index.html has no route config of its own).
+    const auth = request.routeOptions.config.auth ?? (isApiPath(request.url) ? 'user' : 'public');
     const bearer = bearerToken(request);
 
     if (bearer !== undefined) {
@@ -54,6 +56,10 @@ export function registerAuthentication(app: FastifyInstance, authenticator: Auth
       throw new AppError('AUTH_REQUIRED', 'Sign in or send an API token');
     }
   });
+}
+
+export function isApiPath(url: string): boolean {
+  return url === '/api' || url.startsWith('/api/') || url.startsWith('/api?');
 }
 
 function bearerToken(request: FastifyRequest): string | undefined {

@@ -237,3 +237,35 @@ describe('logs', () => {
     }
   });
 });
+
+describe('the web app', () => {
+  it('is served to anyone, with client-side routes falling back to index.html and missing files a 404', async () => {
+    const fs = await import('node:fs');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const dist = fs.mkdtempSync(path.join(os.tmpdir(), 'paydesk-web-'));
+    fs.mkdirSync(path.join(dist, 'assets'));
+    fs.writeFileSync(path.join(dist, 'index.html'), '<!doctype html><html><body>Paydesk</body></html>');
+    fs.writeFileSync(path.join(dist, 'assets', 'app.js'), 'console.log(1)');
+    const web = await createTestApp({ webDistDir: dist });
+    try {
+      const home = await web.app.inject({ method: 'GET', url: '/' });
+      expect(home.statusCode).toBe(200);
+      expect(home.body).toContain('<html>');
+      expect(home.headers['content-security-policy']).toContain("default-src 'self'");
+      const deepLink = await web.app.inject({ method: 'GET', url: '/profile?tab=tokens' });
+      expect(deepLink.statusCode).toBe(200);
+      expect(deepLink.body).toContain('Paydesk');
+      const asset = await web.app.inject({ method: 'GET', url: '/assets/app.js' });
+      expect(asset.statusCode).toBe(200);
+      expect(asset.headers['content-type']).toContain('javascript');
+      const missing = await web.app.inject({ method: 'GET', url: '/assets/gone.js' });
+      expect(missing.statusCode).toBe(404);
+      const api = await web.app.inject({ method: 'GET', url: '/api/nothing-here' });
+      expect(api.headers['content-type']).toContain('application/problem+json');
+    } finally {
+      await web.close();
+      fs.rmSync(dist, { recursive: true, force: true });
+    }
+  });
+});

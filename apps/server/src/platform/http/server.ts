@@ -21,7 +21,7 @@ import type { Config } from '../../config.ts';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/index.ts';
 import { isAppError } from '../errors.ts';
-import { registerAuthentication, type Authenticator } from './authenticate.ts';
+import { isApiPath, registerAuthentication, type Authenticator } from './authenticate.ts';
 import { registerIdempotency } from './idempotency.ts';
 import { createMetrics } from './metrics.ts';
 import { buildProblem } from './problem.ts';
@@ -105,8 +105,11 @@ export async function createHttpServer(deps: HttpServerDeps): Promise<HttpServer
   const routeTable: RouteEntry[] = [];
   app.decorate('routeTable', routeTable);
   app.addHook('onRoute', (route) => {
-    // The docs page is registered by @fastify/swagger-ui, which takes no route config: it is public.
-    if (route.url.startsWith('/api/docs')) route.config = { ...route.config, auth: 'public' };
+    // The docs page (registered by @fastify/swagger-ui, which takes no route config) and everything
+    // outside the API (the web app's files) are public.
+    if (route.url.startsWith('/api/docs') || !isApiPath(route.url)) {
+      route.config = { auth: 'public', ...route.config };
+    }
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) {
       if (method !== 'HEAD') routeTable.push({ method, url: route.url, auth: route.config?.auth ?? 'user' });
@@ -215,14 +218,17 @@ export async function createHttpServer(deps: HttpServerDeps): Promise<HttpServer
   const indexHtml = deps.webDistDir ? path.join(deps.webDistDir, 'index.html') : undefined;
   const hasWeb = indexHtml !== undefined && fs.existsSync(indexHtml);
   if (hasWeb) {
-    await app.register(fastifyStatic, { root: deps.webDistDir!, wildcard: false, index: false });
+    // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.
+    await app.register(fastifyStatic, { root: deps.webDistDir!, wildcard: true, index: 'index.html' });
   }
   app.setNotFoundHandler((request, reply) => {
-    const isApi = request.url.startsWith('/api/') || request.url === '/api';
-    if (hasWeb && !isApi && (request.method === 'GET' || request.method === 'HEAD')) {
-      return reply.type('text/html').sendFile('index.html');
+    const pathname = request.url.split('?')[0] ?? '/';
+    // A client-side route (no file extension) gets the app; a missing file gets a real 404.
+    const isPage = !isApiPath(pathname) && !/\.[A-Za-z0-9]+$/.test(pathname);
+    if (hasWeb && isPage && (request.method === 'GET' || request.method === 'HEAD')) {
+      return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html');
     }
-    const problem = buildProblem('ROUTE_NOT_FOUND', `${request.method} ${request.url.split('?')[0]}`, {
+    const problem = buildProblem('ROUTE_NOT_FOUND', `${request.method} ${pathname}`, {
       requestId: request.id,
     });
     return reply.code(404).type('application/problem+json').send(problem);
