@@ -83,7 +83,7 @@ export async function prepareTestTemplate(
   const handle = await openDatabase({ kind: 'postgres', url: withDatabase(adminUrl(), name), poolSize: 1 });
   await migrateToLatest(handle.db);
   await handle.close();
-  return { name, dispose: () => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+  return { name, dispose: () => dropDatabase(name) };
 }
 
 /** A fresh, migrated database for one test file. `template` comes from `inject('testTemplate')`. */
@@ -109,7 +109,25 @@ export async function openTestDatabase(template: string): Promise<DatabaseHandle
     url,
     async close() {
       await handle.close();
-      await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await dropDatabase(name);
     },
   };
+}
+
+/**
+ * The pool's clients may still be saying goodbye when close() resolves. DROP … WITH (FORCE) would
+ * kill them mid-goodbye and their 'error' event would surface as an uncaught exception, so wait
+ * for them to leave, and force only as a last resort.
+ */
+async function dropDatabase(name: string): Promise<void> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    try {
+      await adminQuery(`DROP DATABASE IF EXISTS ${name}`);
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== '55006') throw error; // 55006: still in use
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
 }
