@@ -374,6 +374,30 @@ describe('user administration', () => {
     expect(Number(count.n)).toBe(0);
   });
 
+  it('shows a user to themselves, to those who read users, and customer users to those who read accounts', async () => {
+    const account = await buildAccount(t);
+    const customerAdmin = await buildUser(t, { role: 'customer_admin', accountId: account.id });
+    const customerUser = await buildUser(t, { role: 'customer_user', accountId: account.id });
+    const agent = await buildUser(t);
+    const analyst = await buildUser(t, { role: 'service_level_analyst' });
+    const read = async (reader: { email: string }, target: { id: string }) =>
+      (
+        await t.app.inject({
+          method: 'GET',
+          url: `/api/users/${target.id}`,
+          headers: (await signIn(t, reader.email)).headers,
+        })
+      ).statusCode;
+
+    expect(await read(agent, agent)).toBe(200);
+    expect(await read(agent, customerUser)).toBe(200);
+    expect(await read(agent, analyst)).toBe(404);
+    expect(await read(analyst, agent)).toBe(200);
+    expect(await read(customerAdmin, customerUser)).toBe(200);
+    expect(await read(customerUser, customerAdmin)).toBe(404);
+    expect(await read(customerAdmin, agent)).toBe(404);
+  });
+
   it('deactivating a user ends their sessions', async () => {
     const admin = await buildUser(t, { role: 'admin' });
     const user = await buildUser(t);

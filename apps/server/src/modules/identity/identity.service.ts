@@ -4,6 +4,7 @@ import { describeChanges, recordAudit, type AuditEntry } from '../../platform/au
 import {
   assertCan,
   auditContextOf,
+  can,
   dummyPasswordHash,
   hashPassword,
   hashSecret,
@@ -364,9 +365,14 @@ export function createIdentityService(deps: { db: Db; clock: Clock; loginThrottl
     async getUser(ctx: RequestContext, id: string) {
       const scope = scopeOf(ctx.actor);
       const user = await repo.findUserById(db, scope, id);
-      if (!user || (scope.kind === 'all' && ctx.actor.userId !== id && !canReadUsers(ctx.actor))) {
-        throw new AppError('USER_NOT_FOUND', 'No such user');
-      }
+      // Yourself; anyone, for those who read users; customer users, for those who read an account's
+      // users (the scope above already kept a customer to their own account).
+      const visible =
+        user !== undefined &&
+        (user.id === ctx.actor.userId ||
+          can(ctx.actor, 'users:read') ||
+          (user.accountId !== null && can(ctx.actor, 'account-users:read')));
+      if (!visible) throw new AppError('USER_NOT_FOUND', 'No such user');
       return (await withAccounts(db, [user]))[0]!;
     },
 
@@ -519,10 +525,6 @@ export function createIdentityService(deps: { db: Db; clock: Clock; loginThrottl
 }
 
 export type IdentityService = ReturnType<typeof createIdentityService>;
-
-function canReadUsers(actor: UserActor) {
-  return ['admin', 'account_manager', 'service_level_analyst'].includes(actor.role);
-}
 
 function lockedOut(until: Date, now: Date) {
   const retryAfterSeconds = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000));
