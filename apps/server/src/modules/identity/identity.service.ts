@@ -15,7 +15,6 @@ import {
   type AnonymousContext,
   type RequestContext,
   type TokenScope,
-  type UserActor,
 } from '../../platform/auth/index.ts';
 import { isValidTimeZone, type Clock } from '../../platform/clock.ts';
 import { isUniqueViolation, type Db, type Executor, type Tx } from '../../platform/db/index.ts';
