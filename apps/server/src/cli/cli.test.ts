@@ -145,6 +145,29 @@ describe('paydesk CLI', { timeout: 180_000 }, () => {
     expect(paydesk(['audit', 'verify'], env).stdout).toContain('BROKEN at entry 7');
   });
 
+  it('serves until SIGTERM, then shuts down cleanly and releases the data directory', async () => {
+    const dataDir = tempDataDir();
+    const port = 20_000 + Math.floor(Math.random() * 20_000);
+    const server = spawn(process.execPath, [bin, 'serve'], {
+      env: { PATH: process.env.PATH, LOG_LEVEL: 'silent', PAYDESK_DATA_DIR: dataDir, PORT: String(port) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const exited = new Promise<number | null>((resolve) => server.on('exit', (code) => resolve(code)));
+    let ready = false;
+    for (let i = 0; i < 120 && !ready; i++) {
+      ready = await fetch(`http://127.0.0.1:${port}/ready`).then(
+        (r) => r.ok,
+        () => false,
+      );
+      if (!ready) await new Promise((r) => setTimeout(r, 500));
+    }
+    expect(ready).toBe(true);
+    expect(fs.readFileSync(path.join(dataDir, 'paydesk.lock'), 'utf8').trim()).toBe(String(server.pid));
+    server.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(fs.existsSync(path.join(dataDir, 'paydesk.lock'))).toBe(false);
+  });
+
   it('prints help for every command', () => {
     for (const args of [
       ['--help'],
