@@ -76,6 +76,18 @@ export function buildAccount(
   });
 }
 
+export function buildContact(
+  t: TestApp,
+  accountId: string,
+  overrides: Partial<Parameters<Services['accounts']['createContact']>[2]> = {},
+) {
+  return t.services.accounts.createContact(null, accountId, {
+    name: 'Test Contact',
+    email: `contact-${nextId()}@example.test`,
+    ...overrides,
+  });
+}
+
 export function buildUser(
   t: TestApp,
   overrides: Partial<Parameters<Services['identity']['createUser']>[1]> & { role?: Role } = {},

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Type } from 'typebox';
 import { IdParams, type HttpServer } from '../src/platform/http/index.ts';
-import { createTestApp, type TestApp } from './app.ts';
+import { buildContact, buildUser, createTestApp, signIn, type TestApp } from './app.ts';
 import { buildTenant, checkIsolation, type IsolationCase, type Tenant } from './isolation.ts';
 
 /** One case per endpoint: how A would try to reach B's data through it. */
@@ -54,8 +54,119 @@ const matrix: Record<string, IsolationCase> = {
     url: '/api/accounts',
     payload: { name: 'Probe', legalName: 'Probe', countryCode: 'GB', kind: 'bank' },
   }),
+  'PATCH /api/accounts/:id': (_a, b) => ({
+    method: 'PATCH',
+    url: `/api/accounts/${b.accountId}`,
+    payload: { segment: 'emerging' },
+  }),
+  'GET /api/accounts/:id/contacts': (_a, b) => ({
+    method: 'GET',
+    url: `/api/accounts/${b.accountId}/contacts`,
+  }),
+  // Their own account in the path, B's contact id: the contact must not be found through A.
+  'GET /api/accounts/:id/contacts/:contactId': (a) => ({
+    method: 'GET',
+    url: `/api/accounts/${a.accountId}/contacts/${bData.contactId}`,
+  }),
+  'POST /api/accounts/:id/contacts': (_a, b) => ({
+    method: 'POST',
+    url: `/api/accounts/${b.accountId}/contacts`,
+    payload: { name: 'Intruder', email: 'intruder@a.test' },
+  }),
+  'PATCH /api/accounts/:id/contacts/:contactId': (_a, b) => ({
+    method: 'PATCH',
+    url: `/api/accounts/${b.accountId}/contacts/${bData.contactId}`,
+    payload: { email: 'intruder@a.test' },
+  }),
+  'DELETE /api/accounts/:id/contacts/:contactId': (_a, b) => ({
+    method: 'DELETE',
+    url: `/api/accounts/${b.accountId}/contacts/${bData.contactId}`,
+  }),
+  'GET /api/services': () => ({ method: 'GET', url: '/api/services?includeRetired=true' }),
+  'POST /api/services': () => ({
+    method: 'POST',
+    url: '/api/services',
+    payload: { code: 'probe', name: 'Probe' },
+  }),
+  'PATCH /api/services/:id': () => ({
+    method: 'PATCH',
+    url: `/api/services/${bData.serviceId}`,
+    payload: { isActive: false },
+  }),
+  'GET /api/accounts/:id/services': (_a, b) => ({
+    method: 'GET',
+    url: `/api/accounts/${b.accountId}/services`,
+  }),
+  'POST /api/accounts/:id/services': (_a, b) => ({
+    method: 'POST',
+    url: `/api/accounts/${b.accountId}/services`,
+    payload: { serviceId: bData.otherServiceId, startedOn: '2026-01-01' },
+  }),
+  'DELETE /api/accounts/:id/services/:serviceId': (_a, b) => ({
+    method: 'DELETE',
+    url: `/api/accounts/${b.accountId}/services/${bData.serviceId}`,
+  }),
+  'GET /api/accounts/:id/notes': (_a, b) => ({ method: 'GET', url: `/api/accounts/${b.accountId}/notes` }),
+  'POST /api/accounts/:id/notes': (_a, b) => ({
+    method: 'POST',
+    url: `/api/accounts/${b.accountId}/notes`,
+    payload: { body: 'Probe' },
+  }),
+  'PATCH /api/accounts/:id/notes/:noteId': (_a, b) => ({
+    method: 'PATCH',
+    url: `/api/accounts/${b.accountId}/notes/${bData.noteId}`,
+    payload: { body: 'Probe' },
+  }),
+  'GET /api/accounts/:id/opportunities': (_a, b) => ({
+    method: 'GET',
+    url: `/api/accounts/${b.accountId}/opportunities`,
+  }),
+  'GET /api/accounts/:id/opportunities/:opportunityId': (_a, b) => ({
+    method: 'GET',
+    url: `/api/accounts/${b.accountId}/opportunities/${bData.opportunityId}`,
+  }),
+  'POST /api/accounts/:id/opportunities': (_a, b) => ({
+    method: 'POST',
+    url: `/api/accounts/${b.accountId}/opportunities`,
+    payload: { title: 'Probe', raisedTo: 'account_manager' },
+  }),
+  'PATCH /api/accounts/:id/opportunities/:opportunityId': (_a, b) => ({
+    method: 'PATCH',
+    url: `/api/accounts/${b.accountId}/opportunities/${bData.opportunityId}`,
+    payload: { status: 'lost' },
+  }),
   'GET /api/audit': () => ({ method: 'GET', url: '/api/audit' }),
 };
+
+/** B's records below the account, made by staff before the matrix runs. */
+const bData = { contactId: '', serviceId: '', otherServiceId: '', noteId: '', opportunityId: '' };
+
+async function buildAccountRecords(t: TestApp, b: Tenant) {
+  const staff = await buildUser(t, { role: 'account_manager' });
+  const session = await signIn(t, staff.email);
+  const post = async (url: string, payload: object) => {
+    const response = await t.app.inject({ method: 'POST', url, headers: session.headers, payload });
+    if (response.statusCode !== 201) throw new Error(`${url}: ${response.statusCode} ${response.body}`);
+    return response.json<{ id: string }>();
+  };
+  const services = await t.app.inject({ method: 'GET', url: '/api/services', headers: session.headers });
+  const [first, second] = services.json<{ items: { id: string }[] }>().items;
+  bData.serviceId = first!.id;
+  bData.otherServiceId = second!.id;
+  bData.contactId = (await buildContact(t, b.accountId, { roles: ['primary'] })).id;
+  await post(`/api/accounts/${b.accountId}/services`, {
+    serviceId: bData.serviceId,
+    startedOn: '2025-01-01',
+  });
+  bData.noteId = (await post(`/api/accounts/${b.accountId}/notes`, { body: 'Renewal talks in May' })).id;
+  bData.opportunityId = (
+    await post(`/api/accounts/${b.accountId}/opportunities`, {
+      title: 'Open banking',
+      raisedTo: 'product_manager',
+      value: { amountMinor: '5000000', currency: 'GBP' },
+    })
+  ).id;
+}
 
 describe('tenant isolation matrix', () => {
   let t: TestApp;
@@ -65,6 +176,7 @@ describe('tenant isolation matrix', () => {
     t = await createTestApp();
     a = await buildTenant(t, 'Alphabank');
     b = await buildTenant(t, 'Betapay');
+    await buildAccountRecords(t, b);
   });
   afterAll(() => t.close());
 
@@ -153,5 +265,27 @@ async function snapshot(t: TestApp, tenant: Tenant) {
     .orderBy('id')
     .execute();
   const tokens = await t.db.selectFrom('apiTokens').selectAll().where('id', '=', tenant.tokenId).execute();
-  return { account, users, tokens };
+  const accountId = tenant.accountId;
+  return {
+    account,
+    users,
+    tokens,
+    contacts: await t.db
+      .selectFrom('accountContacts')
+      .selectAll()
+      .where('accountId', '=', accountId)
+      .execute(),
+    services: await t.db
+      .selectFrom('accountServices')
+      .selectAll()
+      .where('accountId', '=', accountId)
+      .execute(),
+    notes: await t.db.selectFrom('accountNotes').selectAll().where('accountId', '=', accountId).execute(),
+    opportunities: await t.db
+      .selectFrom('accountOpportunities')
+      .selectAll()
+      .where('accountId', '=', accountId)
+      .execute(),
+    catalogue: await t.db.selectFrom('services').selectAll().orderBy('id').execute(),
+  };
 }

@@ -1,6 +1,15 @@
 import type { Services } from '../app.ts';
+import type { RequestContext } from '../platform/auth/index.ts';
 import type { Db } from '../platform/db/index.ts';
-import { demoAccounts, demoPassword, demoTeams, demoUsers } from './demo-data.ts';
+import {
+  demoAccountManager,
+  demoAccounts,
+  demoPassword,
+  demoRelationships,
+  demoTeams,
+  demoUsers,
+  type DemoUser,
+} from './demo-data.ts';
 
 export interface DemoSeedResult {
   seeded: boolean;
@@ -27,6 +36,7 @@ export async function seedDemo(db: Db, services: Services): Promise<DemoSeedResu
     const created = await services.identity.createTeam(null, team);
     teamIds.set(team.key, created.id);
   }
+  const people = new Map<string, RequestContext>();
   for (const user of demoUsers) {
     const created = await services.identity.createUser(null, {
       email: user.email,
@@ -38,6 +48,7 @@ export async function seedDemo(db: Db, services: Services): Promise<DemoSeedResu
       timeZone: user.timeZone,
       password: demoPassword,
     });
+    people.set(user.email, actingAs(created.id, created.account?.id ?? null, user));
     if (user.team) {
       await services.identity.addTeamMember(null, teamIds.get(user.team)!, {
         userId: created.id,
@@ -45,5 +56,57 @@ export async function seedDemo(db: Db, services: Services): Promise<DemoSeedResu
       });
     }
   }
+  await seedRelationships(services, accountIds, people);
   return { seeded: true, accounts: demoAccounts.length, users: demoUsers.length, teams: demoTeams.length };
+}
+
+/** Owners, contacts, subscribed services, notes and opportunities of the demo accounts. */
+async function seedRelationships(
+  services: Services,
+  accountIds: Map<string, string>,
+  people: Map<string, RequestContext>,
+) {
+  const manager = people.get(demoAccountManager)!;
+  const catalogue = new Map(
+    (await services.accounts.listServices(manager, {})).map((service) => [service.code, service.id]),
+  );
+  for (const [name, relationship] of Object.entries(demoRelationships)) {
+    const accountId = accountIds.get(name)!;
+    await services.accounts.update(null, accountId, { ownerId: manager.actor.userId });
+    for (const contact of relationship.contacts)
+      await services.accounts.createContact(null, accountId, contact);
+    for (const { code, startedOn } of relationship.services) {
+      await services.accounts.subscribe(null, accountId, { serviceId: catalogue.get(code)!, startedOn });
+    }
+    for (const body of relationship.notes ?? [])
+      await services.accounts.addNote(manager, accountId, { body });
+    for (const { raisedBy, ...opportunity } of relationship.opportunities ?? []) {
+      await services.accounts.raiseOpportunity(people.get(raisedBy)!, accountId, {
+        ...opportunity,
+        ownerId: manager.actor.userId,
+      });
+    }
+  }
+}
+
+/**
+ * Notes and opportunities are written by people, so the seed acts as the demo staff member who
+ * wrote them; the audit log shows it as that user's request 'demo-seed'.
+ */
+function actingAs(userId: string, accountId: string | null, user: DemoUser): RequestContext {
+  return {
+    actor: {
+      kind: 'user',
+      userId,
+      role: user.role,
+      accountId,
+      tier: user.tier ?? null,
+      via: 'session',
+      sessionId: null,
+      tokenId: null,
+      scopes: ['read', 'write'],
+    },
+    requestId: 'demo-seed',
+    ip: null,
+  };
 }

@@ -1,2 +1,9 @@
-export { createAccountsService, type AccountsService, type NewAccount } from './accounts.service.ts';
-export { accountsRoutes, AccountSchema } from './accounts.routes.ts';
+export {
+  createAccountsService,
+  type AccountsService,
+  type NewAccount,
+  type NewContact,
+  type NewOpportunity,
+} from './accounts.service.ts';
+export { accountsRoutes } from './accounts.routes.ts';
+export { AccountSchema } from './accounts.schemas.ts';

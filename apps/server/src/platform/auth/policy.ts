@@ -1,4 +1,4 @@
-import type { Role } from '@paydesk/shared';
+import { staffRoles, type Role } from '@paydesk/shared';
 import { AppError } from '../errors.ts';
 import type { UserActor } from './actor.ts';
 
@@ -13,7 +13,15 @@ export type Permission =
   | 'audit:read'
   | 'accounts:read'
   | 'accounts:manage'
-  | 'account-users:read';
+  | 'account-users:read'
+  | 'accounts:read-internal'
+  | 'contacts:manage'
+  | 'services:manage'
+  | 'account-notes:read'
+  | 'account-notes:write'
+  | 'opportunities:read'
+  | 'opportunities:raise'
+  | 'opportunities:manage';
 
 const grants: Record<Permission, readonly Role[]> = {
   'users:read': ['admin', 'account_manager', 'service_level_analyst'],
@@ -31,6 +39,18 @@ const grants: Record<Permission, readonly Role[]> = {
   ],
   'accounts:manage': ['admin', 'account_manager'],
   'account-users:read': ['admin', 'account_manager', 'service_level_analyst', 'agent', 'customer_admin'],
+  // Internal classification of an account (its segment): customers see their account without it.
+  'accounts:read-internal': staffRoles,
+  'contacts:manage': ['admin', 'account_manager'],
+  // The service catalogue and which services each account subscribes to.
+  'services:manage': ['admin', 'account_manager'],
+  // Relationship notes and opportunities are internal: staff only, never a customer.
+  'account-notes:read': staffRoles,
+  'account-notes:write': staffRoles,
+  'opportunities:read': staffRoles,
+  // Whoever talks to a customer may spot an opportunity; account managers work it.
+  'opportunities:raise': staffRoles,
+  'opportunities:manage': ['admin', 'account_manager'],
 };
 
 export function can(actor: UserActor, permission: Permission): boolean {

@@ -15,6 +15,8 @@ export interface AccountsTable {
   kind: 'bank' | 'psp' | 'biller' | 'acquirer';
   defaultLanguage: Generated<string>;
   timeZone: Generated<string>;
+  segment: 'strategic' | 'enterprise' | 'mid_market' | 'emerging' | null;
+  ownerId: string | null;
   createdAt: CreatedAt;
   updatedAt: Timestamp;
 }
@@ -115,6 +117,63 @@ export interface IdempotencyKeysTable {
   completedAt: Date | null;
 }
 
+export interface AccountContactsTable {
+  accountId: string;
+  id: Generated<string>;
+  name: string;
+  jobTitle: Generated<string>;
+  email: string;
+  phone: string | null;
+  language: Generated<string>;
+  roles: Generated<string[]>;
+  createdAt: CreatedAt;
+  updatedAt: Timestamp;
+}
+
+export interface ServicesTable {
+  id: Generated<string>;
+  code: string;
+  name: string;
+  description: Generated<string>;
+  isActive: Generated<boolean>;
+  createdAt: CreatedAt;
+  updatedAt: Timestamp;
+}
+
+export interface AccountServicesTable {
+  accountId: string;
+  serviceId: string;
+  /** A calendar date: node-postgres would read it as local midnight, so queries cast it to text. */
+  startedOn: ColumnType<Date, string, string>;
+  createdAt: CreatedAt;
+}
+
+export interface AccountNotesTable {
+  accountId: string;
+  id: Generated<string>;
+  authorId: string;
+  body: string;
+  createdAt: CreatedAt;
+  updatedAt: Timestamp;
+}
+
+export interface AccountOpportunitiesTable {
+  accountId: string;
+  id: Generated<string>;
+  title: string;
+  description: Generated<string>;
+  status: Generated<'open' | 'in_progress' | 'won' | 'lost' | 'parked'>;
+  raisedTo: 'account_manager' | 'product_manager';
+  /** bigint minor units: the driver gives int8 back as a decimal string, never a lossy number. */
+  valueMinor: ColumnType<string | null, string | bigint | null, string | bigint | null>;
+  valueCurrency: string | null;
+  nextStep: Generated<string>;
+  ownerId: string | null;
+  raisedBy: string;
+  createdAt: CreatedAt;
+  updatedAt: Timestamp;
+}
+
 export interface Database {
   accounts: AccountsTable;
   users: UsersTable;
@@ -125,4 +184,9 @@ export interface Database {
   passwordResetTokens: PasswordResetTokensTable;
   auditLog: AuditLogTable;
   idempotencyKeys: IdempotencyKeysTable;
+  accountContacts: AccountContactsTable;
+  services: ServicesTable;
+  accountServices: AccountServicesTable;
+  accountNotes: AccountNotesTable;
+  accountOpportunities: AccountOpportunitiesTable;
 }
