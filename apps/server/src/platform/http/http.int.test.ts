@@ -229,6 +229,7 @@ describe('logs', () => {
         userSession.csrf,
         userSession.cookie.split(';')[0]!.split('=')[1]!,
         'hunter2-secret',
+        '4111111111111111',
       ]) {
         expect(logs).not.toContain(secret);
       }
@@ -267,5 +268,31 @@ describe('the web app', () => {
       await web.close();
       fs.rmSync(dist, { recursive: true, force: true });
     }
+  });
+});
+
+describe('card numbers', () => {
+  it('are masked to BIN and last four before anything stores or audits them', async () => {
+    const user = await buildUser(t);
+    const userSession = await signIn(t, user.email);
+    const response = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/me',
+      headers: userSession.headers,
+      payload: { displayName: 'Paid with 4111 1111 1111 1111' },
+    });
+    expect(response.json().displayName).toBe('Paid with 411111******1111');
+    const stored = await t.db
+      .selectFrom('users')
+      .select('displayName')
+      .where('id', '=', user.id)
+      .executeTakeFirstOrThrow();
+    expect(stored.displayName).toBe('Paid with 411111******1111');
+    const audited = await t.db
+      .selectFrom('auditLog')
+      .select((eb) => eb.cast<string>('changes', 'text').as('changes'))
+      .where('entityId', '=', user.id)
+      .execute();
+    expect(audited.map((row) => row.changes).join()).not.toMatch(/4111 1111 1111 1111|4111111111111111/);
   });
 });

@@ -11,6 +11,7 @@ import Fastify, {
   type FastifyBaseLogger,
   type FastifyError,
   type FastifyInstance,
+  type FastifyRequest,
   type RawReplyDefaultExpression,
   type RawRequestDefaultExpression,
   type RawServerDefault,
@@ -20,6 +21,7 @@ import { Type } from 'typebox';
 import type { Config } from '../../config.ts';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/index.ts';
+import { maskCardNumbers, maskCardNumbersIn } from '../card-numbers/index.ts';
 import { isAppError } from '../errors.ts';
 import { isApiPath, registerAuthentication, type Authenticator } from './authenticate.ts';
 import { registerIdempotency } from './idempotency.ts';
@@ -87,6 +89,15 @@ export async function createHttpServer(deps: HttpServerDeps): Promise<HttpServer
         censor: '[redacted]',
       },
       ...(deps.logStream ? { stream: deps.logStream } : {}),
+      serializers: {
+        // A card number in a query string (a search) must not reach the log through the URL.
+        req: (request: Partial<FastifyRequest>) => ({
+          method: request.method,
+          url: typeof request.url === 'string' ? maskCardNumbers(request.url) : undefined,
+          host: request.host,
+          remoteAddress: request.ip,
+        }),
+      },
     },
     bodyLimit: bodyLimitBytes,
     requestIdHeader: false,
@@ -175,6 +186,11 @@ export async function createHttpServer(deps: HttpServerDeps): Promise<HttpServer
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: false });
 
+  // Every free text that enters through the API passes the card-number detector before anything
+  // stores, logs, audits or fingerprints it. Other entry points (e-mail, imports) call it themselves.
+  app.addHook('preValidation', async (request) => {
+    if (request.body !== undefined && request.body !== null) request.body = maskCardNumbersIn(request.body);
+  });
   registerAuthentication(app, deps.authenticator);
   registerIdempotency(app, { db: deps.db, clock: deps.clock });
 
