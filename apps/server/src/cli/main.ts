@@ -5,6 +5,7 @@ import { ConfigError, parseConfig } from '../config.ts';
 import { DataDirLockedError } from '../platform/db/data-dir-lock.ts';
 import type { DatabaseHandle } from '../platform/db/index.ts';
 import { isAppError } from '../platform/errors.ts';
+import { registerSlaCommands } from './sla-commands.ts';
 
 /** A failure the user can act on: printed without a stack trace, exit code 1. */
 class CliFailure extends Error {}
@@ -147,6 +148,8 @@ export async function runCli(argv: string[]): Promise<number> {
         if (!result.ok) process.exitCode = 1;
       });
     });
+
+  registerSlaCommands(program);
 
   try {
     await program.parseAsync(argv);

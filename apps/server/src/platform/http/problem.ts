@@ -13,6 +13,9 @@ export function statusForCode(code: ErrorCode): number {
     case 'IDEMPOTENCY_KEY_MISSING':
     case 'IDEMPOTENCY_KEY_INVALID':
     case 'PAGINATION_CURSOR_INVALID':
+    case 'CALENDAR_INVALID':
+    case 'CALENDAR_OUT_OF_RANGE':
+    case 'ICALENDAR_INVALID':
       return 400;
     case 'AUTH_REQUIRED':
     case 'AUTH_INVALID_CREDENTIALS':
@@ -25,9 +28,18 @@ export function statusForCode(code: ErrorCode): number {
     case 'USER_NOT_FOUND':
     case 'TEAM_NOT_FOUND':
     case 'ACCOUNT_NOT_FOUND':
+    case 'CONTACT_NOT_FOUND':
+    case 'SERVICE_NOT_FOUND':
+    case 'SUBSCRIPTION_NOT_FOUND':
+    case 'ACCOUNT_NOTE_NOT_FOUND':
+    case 'OPPORTUNITY_NOT_FOUND':
     case 'API_TOKEN_NOT_FOUND':
       return 404;
     case 'USER_ALREADY_EXISTS':
+    case 'ACCOUNT_ALREADY_EXISTS':
+    case 'CONTACT_ALREADY_EXISTS':
+    case 'SERVICE_ALREADY_EXISTS':
+    case 'SUBSCRIPTION_ALREADY_EXISTS':
     case 'IDEMPOTENCY_REQUEST_IN_PROGRESS':
       return 409;
     case 'BODY_TOO_LARGE':
