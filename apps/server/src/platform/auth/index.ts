@@ -17,4 +17,4 @@ export {
   passwordProblem,
   minPasswordLength,
 } from './passwords.ts';
-export { can, assertCan, type Permission } from './policy.ts';
+export { can, assertCan, permissions, type Permission } from './policy.ts';

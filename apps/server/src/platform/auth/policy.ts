@@ -53,6 +53,8 @@ const grants: Record<Permission, readonly Role[]> = {
   'opportunities:manage': ['admin', 'account_manager'],
 };
 
+export const permissions = Object.keys(grants) as Permission[];
+
 export function can(actor: UserActor, permission: Permission): boolean {
   return grants[permission].includes(actor.role);
 }
