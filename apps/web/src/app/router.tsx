@@ -1,5 +1,7 @@
 import { createBrowserRouter, Navigate } from 'react-router';
 import { RequireAuth } from '../modules/identity/index.ts';
+import { AccountPage } from '../pages/account-page.tsx';
+import { AccountsPage } from '../pages/accounts-page.tsx';
 import { AdminUsersPage } from '../pages/admin-users-page.tsx';
 import { ComingSoonPage } from '../pages/coming-soon-page.tsx';
 import { DashboardPage } from '../pages/dashboard-page.tsx';
@@ -12,7 +14,6 @@ import { RequireArea } from './require-area.tsx';
 
 const placeholderAreas = [
   'cases',
-  'accounts',
   'contracts',
   'sla',
   'payments',
@@ -30,6 +31,10 @@ export const router = createBrowserRouter([
         children: [
           { index: true, element: <DashboardPage /> },
           { path: 'profile', element: <ProfilePage /> },
+          // The list is the staff's accounts area; an account page is also open to a customer when
+          // it is their own (linked from the dashboard), though the area is not in their navigation.
+          { path: 'accounts', element: <AccountsPage /> },
+          { path: 'accounts/:id', element: <AccountPage /> },
           ...placeholderAreas.map((area) => ({
             path: `${area}/*`,
             element: (

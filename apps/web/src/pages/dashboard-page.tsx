@@ -1,4 +1,15 @@
-import { Badge, Card, Group, SimpleGrid, Stack, Text, ThemeIcon, Title, UnstyledButton } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Card,
+  Group,
+  SimpleGrid,
+  Stack,
+  Text,
+  ThemeIcon,
+  Title,
+  UnstyledButton,
+} from '@mantine/core';
 import { isCustomerRole } from '@paydesk/shared';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -34,7 +45,9 @@ export function DashboardPage() {
           </LabelledValue>
           {isCustomer && me.account ? (
             <LabelledValue label={t('dashboard.account')} testId="dashboard-account">
-              {me.account.name}
+              <Anchor component={Link} to={`/accounts/${me.account.id}`} size="sm">
+                {me.account.name}
+              </Anchor>
             </LabelledValue>
           ) : null}
           <LabelledValue label={t('dashboard.teams')} testId="dashboard-teams">

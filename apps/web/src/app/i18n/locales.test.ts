@@ -9,7 +9,7 @@ import zhCN from './locales/zh-CN.json';
 const catalogues: Record<(typeof languages)[number], unknown> = { en, 'es-MX': esMX, pl, 'zh-CN': zhCN };
 const pluralSuffix = /_(zero|one|two|few|many|other)$/;
 // Words that are the same in English and the language in question.
-const sameAsEnglish = new Set(['Administrator', 'E-mail']);
+const sameAsEnglish = new Set(['Administrator', 'E-mail', 'Bank']);
 
 function flatten(value: unknown, prefix = ''): Map<string, string> {
   const out = new Map<string, string>();

@@ -1,0 +1,126 @@
+export const accountKinds = ['bank', 'psp', 'biller', 'acquirer'] as const;
+export const accountSegments = ['strategic', 'enterprise', 'mid_market', 'emerging'] as const;
+export const contactRoles = ['primary', 'technical', 'escalation', 'billing'] as const;
+export const opportunityStatuses = ['open', 'in_progress', 'won', 'lost', 'parked'] as const;
+export const opportunityAudiences = ['account_manager', 'product_manager'] as const;
+
+export type AccountKind = (typeof accountKinds)[number];
+export type AccountSegment = (typeof accountSegments)[number];
+export type ContactRole = (typeof contactRoles)[number];
+export type OpportunityStatus = (typeof opportunityStatuses)[number];
+export type OpportunityAudience = (typeof opportunityAudiences)[number];
+
+export interface UserRef {
+  id: string;
+  displayName: string;
+}
+
+/** Exact minor units as a decimal string and an ISO 4217 currency; never a float. */
+export interface Money {
+  amountMinor: string;
+  currency: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export interface Account {
+  id: string;
+  name: string;
+  legalName: string;
+  countryCode: string;
+  kind: AccountKind;
+  /** Internal classification: absent for customer users. */
+  segment?: AccountSegment | null;
+  owner: UserRef | null;
+  defaultLanguage: string;
+  timeZone: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface AccountFilter {
+  search?: string;
+  countryCode?: string;
+  kind?: AccountKind;
+  segment?: AccountSegment;
+}
+
+export interface CreateAccountInput {
+  name: string;
+  legalName: string;
+  countryCode: string;
+  kind: AccountKind;
+  segment?: AccountSegment | null;
+}
+
+export interface Contact {
+  id: string;
+  accountId: string;
+  name: string;
+  jobTitle: string;
+  email: string;
+  phone: string | null;
+  language: string;
+  roles: ContactRole[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ContactInput {
+  name: string;
+  email: string;
+  jobTitle: string;
+  phone: string | null;
+  language: string;
+  roles: ContactRole[];
+}
+
+export interface Service {
+  id: string;
+  code: string;
+  name: string;
+  description: string;
+  isActive: boolean;
+}
+
+export interface Subscription {
+  accountId: string;
+  service: { id: string; code: string; name: string; isActive: boolean };
+  startedOn: string;
+  createdAt: string;
+}
+
+export interface Note {
+  id: string;
+  accountId: string;
+  author: UserRef;
+  body: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface Opportunity {
+  id: string;
+  accountId: string;
+  title: string;
+  description: string;
+  status: OpportunityStatus;
+  raisedTo: OpportunityAudience;
+  value: Money | null;
+  nextStep: string;
+  owner: UserRef | null;
+  raisedBy: UserRef;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface CreateOpportunityInput {
+  title: string;
+  raisedTo: OpportunityAudience;
+  description?: string;
+  nextStep?: string;
+  value?: Money | null;
+}
