@@ -12,3 +12,15 @@ export {
   type AgentTier,
   type Language,
 } from './roles.ts';
+export {
+  accountKinds,
+  accountSegments,
+  contactRoles,
+  opportunityStatuses,
+  opportunityAudiences,
+  type AccountKind,
+  type AccountSegment,
+  type ContactRole,
+  type OpportunityStatus,
+  type OpportunityAudience,
+} from './accounts.ts';

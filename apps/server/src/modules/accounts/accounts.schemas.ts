@@ -2,17 +2,30 @@ import { Type, type TProperties } from 'typebox';
 import { languages } from '@paydesk/shared';
 import { PageQuery, StrictObject, Uuid } from '../../platform/http/index.ts';
 
-export const accountKinds = ['bank', 'psp', 'biller', 'acquirer'] as const;
-export const accountSegments = ['strategic', 'enterprise', 'mid_market', 'emerging'] as const;
-export const contactRoles = ['primary', 'technical', 'escalation', 'billing'] as const;
-export const opportunityStatuses = ['open', 'in_progress', 'won', 'lost', 'parked'] as const;
-export const opportunityAudiences = ['account_manager', 'product_manager'] as const;
-
-export type AccountKind = (typeof accountKinds)[number];
-export type AccountSegment = (typeof accountSegments)[number];
-export type ContactRole = (typeof contactRoles)[number];
-export type OpportunityStatus = (typeof opportunityStatuses)[number];
-export type OpportunityAudience = (typeof opportunityAudiences)[number];
+import {
+  accountKinds,
+  accountSegments,
+  contactRoles,
+  opportunityStatuses,
+  opportunityAudiences,
+  type AccountKind,
+  type AccountSegment,
+  type ContactRole,
+  type OpportunityStatus,
+  type OpportunityAudience,
+} from '@paydesk/shared';
+export {
+  accountKinds,
+  accountSegments,
+  contactRoles,
+  opportunityStatuses,
+  opportunityAudiences,
+  type AccountKind,
+  type AccountSegment,
+  type ContactRole,
+  type OpportunityStatus,
+  type OpportunityAudience,
+};
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
   Type.Union([schema, Type.Null()]);
