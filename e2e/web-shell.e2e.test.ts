@@ -1,11 +1,10 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './support/chromium.ts';
 import { startPaydesk, type RunningServer } from './support/paydesk-server.ts';
+import { logIn as logInAt, openSession as openSessionIn } from './support/session.ts';
 
 // Browser-side expressions are passed as strings: this project compiles without the DOM library.
-
-const demoPassword = 'paydesk-demo-2026';
 
 let server: RunningServer;
 let browser: Browser;
@@ -20,30 +19,8 @@ afterAll(async () => {
   await server?.stop();
 });
 
-/** A fresh browser profile (no cookies, no storage) that records page errors and CSP violations. */
-async function openSession(): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'en-GB' });
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.baseUrl });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error' && /Content.Security.Policy/i.test(message.text())) {
-      problems.push(`CSP: ${message.text()}`);
-    }
-  });
-  return { context, page, problems };
-}
-
-async function logIn(page: Page, email: string): Promise<void> {
-  await page.goto(`${server.baseUrl}/`);
-  await page.getByTestId('login-page').waitFor();
-  await page.getByTestId('login-email').fill(email);
-  await page.getByTestId('login-password').fill(demoPassword);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('nav-dashboard').waitFor();
-}
+const openSession = () => openSessionIn(browser, server.baseUrl, { clipboard: true });
+const logIn = (page: Page, email: string) => logInAt(page, server.baseUrl, email);
 
 describe('web shell', () => {
   it('shows a translated error for wrong credentials', async () => {
