@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Config } from './config.ts';
 import { createAccountsService, accountsRoutes } from './modules/accounts/index.ts';
+import { calendarsRoutes, createCalendarsService } from './modules/calendars/index.ts';
 import {
   createAuthenticator,
   createIdentityPurgeJob,
@@ -31,6 +32,7 @@ export interface AppDeps {
 export interface Services {
   identity: ReturnType<typeof createIdentityService>;
   accounts: ReturnType<typeof createAccountsService>;
+  calendars: ReturnType<typeof createCalendarsService>;
 }
 
 /** Wires the modules into the HTTP platform. Services are returned too, for the CLI and seeding. */
@@ -47,6 +49,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: HttpServer; servic
   });
   await app.register(identityRoutes(services.identity, { secureCookies: deps.config.secureCookies }));
   await app.register(accountsRoutes(services.accounts));
+  await app.register(calendarsRoutes(services.calendars));
   await app.register(auditRoutes({ db: deps.db }));
   return { app, services };
 }
@@ -59,6 +62,7 @@ export function createServices(deps: Pick<AppDeps, 'db' | 'clock' | 'loginAttemp
       loginThrottle: createLoginThrottle({ limit: deps.loginAttemptsPerMinute ?? 20, windowMs: 60_000 }),
     }),
     accounts: createAccountsService({ db: deps.db, clock: deps.clock }),
+    calendars: createCalendarsService({ db: deps.db, clock: deps.clock }),
   };
 }
 

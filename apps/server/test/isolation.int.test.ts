@@ -136,10 +136,59 @@ const matrix: Record<string, IsolationCase> = {
     payload: { status: 'lost' },
   }),
   'GET /api/audit': () => ({ method: 'GET', url: '/api/audit' }),
+  // Business calendars are global staff reference data: a customer may neither read nor change them.
+  'GET /api/calendars': () => ({ method: 'GET', url: '/api/calendars' }),
+  'GET /api/calendars/:id': () => ({ method: 'GET', url: `/api/calendars/${bData.calendarId}` }),
+  'POST /api/calendars': () => ({
+    method: 'POST',
+    url: '/api/calendars',
+    payload: { name: 'Probe', spec: { timeZone: 'UTC', always: true } },
+  }),
+  'PUT /api/calendars/:id': () => ({
+    method: 'PUT',
+    url: `/api/calendars/${bData.calendarId}`,
+    payload: { name: 'Probe', spec: { timeZone: 'UTC', always: true } },
+  }),
+  'DELETE /api/calendars/:id': () => ({ method: 'DELETE', url: `/api/calendars/${bData.calendarId}` }),
+  'POST /api/calendars/:id/holidays/import': () => ({
+    method: 'POST',
+    url: `/api/calendars/${bData.calendarId}/holidays/import`,
+    payload: { ics: probeIcs, from: '2026-01-01', to: '2026-12-31' },
+  }),
+  'POST /api/calendars/preview': () => ({
+    method: 'POST',
+    url: '/api/calendars/preview',
+    payload: { calendarId: bData.calendarId, target: '8h' },
+  }),
+  'POST /api/calendars/preview/elapsed': () => ({
+    method: 'POST',
+    url: '/api/calendars/preview/elapsed',
+    payload: { calendarId: bData.calendarId, from: '2026-03-02T09:00:00Z' },
+  }),
 };
 
+const probeIcs = [
+  'BEGIN:VCALENDAR',
+  'VERSION:2.0',
+  'PRODID:-//probe//EN',
+  'BEGIN:VEVENT',
+  'UID:probe-1',
+  'DTSTART;VALUE=DATE:20260601',
+  'SUMMARY:Probe',
+  'END:VEVENT',
+  'END:VCALENDAR',
+  '',
+].join('\r\n');
+
 /** B's records below the account, made by staff before the matrix runs. */
-const bData = { contactId: '', serviceId: '', otherServiceId: '', noteId: '', opportunityId: '' };
+const bData = {
+  contactId: '',
+  serviceId: '',
+  otherServiceId: '',
+  noteId: '',
+  opportunityId: '',
+  calendarId: '',
+};
 
 async function buildAccountRecords(t: TestApp, b: Tenant) {
   const staff = await buildUser(t, { role: 'account_manager' });
@@ -164,6 +213,12 @@ async function buildAccountRecords(t: TestApp, b: Tenant) {
       title: 'Open banking',
       raisedTo: 'product_manager',
       value: { amountMinor: '5000000', currency: 'GBP' },
+    })
+  ).id;
+  bData.calendarId = (
+    await post('/api/calendars', {
+      name: 'Betapay support hours',
+      spec: { timeZone: 'Europe/London', week: { mon: [['09:00', '17:30']] } },
     })
   ).id;
 }
@@ -287,5 +342,6 @@ async function snapshot(t: TestApp, tenant: Tenant) {
       .where('accountId', '=', accountId)
       .execute(),
     catalogue: await t.db.selectFrom('services').selectAll().orderBy('id').execute(),
+    calendars: await t.db.selectFrom('businessCalendars').selectAll().orderBy('id').execute(),
   };
 }

@@ -167,9 +167,9 @@ function loadConfig() {
 
 /**
  * Opens the configured database for one command. The heavy modules load here, not at start-up,
- * so `--help` and configuration errors answer at once.
+ * so `--help` and configuration errors answer at once. Exported for `sla` with a stored calendar.
  */
-async function withDatabase(
+export async function withDatabase(
   work: (handle: DatabaseHandle, lib: Awaited<ReturnType<typeof loadServerModules>>) => Promise<void>,
 ) {
   const config = loadConfig();

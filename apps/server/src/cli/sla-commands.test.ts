@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
 import { afterAll, describe, expect, it } from 'vitest';
 
 /** `paydesk sla …` in child processes, as a user runs it. */
@@ -105,7 +106,7 @@ describe('paydesk sla', { timeout: 60_000 }, () => {
     expect(JSON.parse(paused.stdout)).toEqual({ businessSeconds: 9000, actualSeconds: 63000 });
   });
 
-  it('says calendar ids need the database when --calendar is not a readable file', () => {
+  it('says what --calendar takes when it is neither an id nor a readable file', () => {
     const result = paydesk([
       'sla',
       'due',
@@ -120,7 +121,7 @@ describe('paydesk sla', { timeout: 60_000 }, () => {
     expect(result.stdout).toBe('');
     expect(result.stderr).toBe(
       'paydesk: VALIDATION_FAILED: The options are not valid\n' +
-        '  - --calendar: "acme-uk" is not a readable file (calendar ids need the database; pass a JSON file)\n',
+        '  - --calendar: "acme-uk" is neither a calendar id (a UUID) nor a readable JSON file\n',
     );
   });
 
@@ -211,5 +212,58 @@ describe('paydesk sla', { timeout: 60_000 }, () => {
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain("required option '--from <instant>' not specified");
+  });
+});
+
+describe('paydesk sla on a stored calendar', { timeout: 120_000 }, () => {
+  /** A real embedded database this time: a calendar id is read from it. */
+  function paydeskWithData(dataDir: string, args: string[]) {
+    const result = spawnSync(process.execPath, [bin, ...args], {
+      env: { PATH: process.env.PATH, LOG_LEVEL: 'silent', PAYDESK_DATA_DIR: dataDir },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  }
+
+  it('reads the calendar by id from the configured database', async () => {
+    const dataDir = fs.mkdtempSync(path.join(dir, 'data-'));
+    expect(paydeskWithData(dataDir, ['migrate']).code).toBe(0);
+    const pglite = await PGlite.create(path.join(dataDir, 'pglite'));
+    const spec = JSON.parse(fs.readFileSync(newYork, 'utf8')) as object;
+    const { rows } = await pglite.query<{ id: string }>(
+      `INSERT INTO business_calendars (name, spec) VALUES ('New York desk', $1) RETURNING id`,
+      [JSON.stringify(spec)],
+    );
+    await pglite.close();
+    const id = rows[0]!.id;
+
+    // The same question as the first file-based test, the same answer: Tuesday after Memorial Day.
+    const due = paydeskWithData(dataDir, [
+      'sla',
+      'due',
+      '--calendar',
+      id.toUpperCase(),
+      '--from',
+      '2024-05-24T20:00:00Z',
+      '--target',
+      '8h',
+      '--json',
+    ]);
+    expect(due.stderr).toBe('');
+    expect(JSON.parse(due.stdout)).toEqual({ due: '2024-05-28T16:00:00-04:00' });
+
+    const unknown = paydeskWithData(dataDir, [
+      'sla',
+      'elapsed',
+      '--calendar',
+      '00000000-0000-4000-8000-000000000000',
+      '--from',
+      '2024-05-24T20:00:00Z',
+      '--to',
+      '2024-05-28T20:00:00Z',
+    ]);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toBe('paydesk: CALENDAR_NOT_FOUND: No such business calendar\n');
   });
 });

@@ -1,23 +1,23 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
-import {
-  actualElapsed,
-  compileCalendar,
-  formatDuration,
-  formatInstant,
-  parseCalendarSpec,
-  parseDuration,
-  parseInstant,
-  type BusinessCalendar,
-  type Pause,
-} from '../modules/calendars/index.ts';
+import type * as calendarsModule from '../modules/calendars/index.ts';
+import type { BusinessCalendar, Pause } from '../modules/calendars/index.ts';
 import { AppError } from '../platform/errors.ts';
 
 type Problem = { path: string; message: string };
+type CalendarSource = { id: string } | { json: unknown };
+/**
+ * The calendars module's door also exports its routes and service (Fastify, the database), which
+ * take seconds to load: it is imported when a command runs, so `--help` and usage errors answer at once.
+ */
+type CalendarsModule = typeof calendarsModule;
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
- * `paydesk sla due` and `paydesk sla elapsed`: the SLA preview on a calendar given as a JSON file.
- * Pure computation — no configuration, no database — so these answer at once anywhere.
+ * `paydesk sla due` and `paydesk sla elapsed`: the SLA preview on a calendar given as a JSON file
+ * (pure computation: no configuration, no database) or by the id of a stored calendar (read from the
+ * configured database, as other commands open it).
  */
 export function registerSlaCommands(program: Command): void {
   const sla = program.command('sla').description('Preview SLA clocks on a business calendar');
@@ -25,26 +25,37 @@ export function registerSlaCommands(program: Command): void {
   sla
     .command('due')
     .description("Print when a target is due: the instant, with the calendar zone's offset")
-    .requiredOption('--calendar <file>', 'the business calendar as a JSON file')
+    .requiredOption('--calendar <id or file>', 'a stored business calendar (its id) or a JSON file')
     .requiredOption('--from <instant>', 'when the clock starts, ISO 8601 with an offset')
     .requiredOption('--target <duration>', 'business time to count: 8h, 90m, 1h30m, PT8H')
     .option('--pause <start/end>', 'a pause as an ISO 8601 interval of two instants (repeatable)', collect)
     .option('--json', 'print {"due": "…"}')
     .action(
-      (options: { calendar: string; from: string; target: string; pause?: string[]; json?: boolean }) => {
+      async (options: {
+        calendar: string;
+        from: string;
+        target: string;
+        pause?: string[];
+        json?: boolean;
+      }) => {
+        const calendars = await import('../modules/calendars/index.ts');
         const problems: Problem[] = [];
-        const calendarJson = readCalendarFile(options.calendar, problems);
-        const from = readInstant('--from', options.from, problems);
-        const target = parseDuration(options.target);
+        const source = readCalendarSource(options.calendar, problems);
+        const from = readInstant(calendars, '--from', options.from, problems);
+        const target = calendars.parseDuration(options.target);
         if (target === undefined)
           problems.push({
             path: '--target',
             message: `"${options.target}" is not a duration: give hours, minutes or seconds (8h, 90m, 1h30m, PT8H); days are ambiguous on a business calendar`,
           });
-        const pauses = readPauses(options.pause ?? [], problems);
-        if (problems.length || from === undefined || target === undefined) throw optionsInvalid(problems);
-        const calendar = loadCalendar(calendarJson);
-        const due = formatInstant(calendar.addBusinessTime(from, target, pauses), calendar.timeZone);
+        const pauses = readPauses(calendars, options.pause ?? [], problems);
+        if (problems.length || !source || from === undefined || target === undefined)
+          throw optionsInvalid(problems);
+        const calendar = await loadCalendar(calendars, source);
+        const due = calendars.formatInstant(
+          calendar.addBusinessTime(from, target, pauses),
+          calendar.timeZone,
+        );
         process.stdout.write(options.json ? `${JSON.stringify({ due }, null, 2)}\n` : `${due}\n`);
       },
     );
@@ -52,61 +63,77 @@ export function registerSlaCommands(program: Command): void {
   sla
     .command('elapsed')
     .description('Print business and actual time elapsed between two instants, pauses excluded')
-    .requiredOption('--calendar <file>', 'the business calendar as a JSON file')
+    .requiredOption('--calendar <id or file>', 'a stored business calendar (its id) or a JSON file')
     .requiredOption('--from <instant>', 'start, ISO 8601 with an offset')
     .requiredOption('--to <instant>', 'end, ISO 8601 with an offset')
     .option('--pause <start/end>', 'a pause as an ISO 8601 interval of two instants (repeatable)', collect)
     .option('--json', 'print {"businessSeconds": n, "actualSeconds": n}')
-    .action((options: { calendar: string; from: string; to: string; pause?: string[]; json?: boolean }) => {
-      const problems: Problem[] = [];
-      const calendarJson = readCalendarFile(options.calendar, problems);
-      const from = readInstant('--from', options.from, problems);
-      const to = readInstant('--to', options.to, problems);
-      if (from !== undefined && to !== undefined && to < from)
-        problems.push({ path: '--to', message: 'must not be before --from' });
-      const pauses = readPauses(options.pause ?? [], problems);
-      if (problems.length || from === undefined || to === undefined) throw optionsInvalid(problems);
-      const calendar = loadCalendar(calendarJson);
-      const business = calendar.businessElapsed(from, to, pauses);
-      const actual = actualElapsed(from, to, pauses);
-      process.stdout.write(
-        options.json
-          ? `${JSON.stringify({ businessSeconds: business / 1000, actualSeconds: actual / 1000 }, null, 2)}\n`
-          : `Business elapsed: ${formatDuration(business)} (${business / 1000} s)\n` +
-              `Actual elapsed: ${formatDuration(actual)} (${actual / 1000} s)\n`,
-      );
-    });
+    .action(
+      async (options: { calendar: string; from: string; to: string; pause?: string[]; json?: boolean }) => {
+        const calendars = await import('../modules/calendars/index.ts');
+        const problems: Problem[] = [];
+        const source = readCalendarSource(options.calendar, problems);
+        const from = readInstant(calendars, '--from', options.from, problems);
+        const to = readInstant(calendars, '--to', options.to, problems);
+        if (from !== undefined && to !== undefined && to < from)
+          problems.push({ path: '--to', message: 'must not be before --from' });
+        const pauses = readPauses(calendars, options.pause ?? [], problems);
+        if (problems.length || !source || from === undefined || to === undefined)
+          throw optionsInvalid(problems);
+        const calendar = await loadCalendar(calendars, source);
+        const business = calendar.businessElapsed(from, to, pauses);
+        const actual = calendars.actualElapsed(from, to, pauses);
+        process.stdout.write(
+          options.json
+            ? `${JSON.stringify({ businessSeconds: business / 1000, actualSeconds: actual / 1000 }, null, 2)}\n`
+            : `Business elapsed: ${calendars.formatDuration(business)} (${business / 1000} s)\n` +
+                `Actual elapsed: ${calendars.formatDuration(actual)} (${actual / 1000} s)\n`,
+        );
+      },
+    );
 }
 
 function collect(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value];
 }
 
-function readCalendarFile(file: string, problems: Problem[]): unknown {
+function readCalendarSource(value: string, problems: Problem[]): CalendarSource | undefined {
+  if (uuidPattern.test(value)) return { id: value.toLowerCase() };
   let text: string;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    text = fs.readFileSync(value, 'utf8');
   } catch {
     problems.push({
       path: '--calendar',
-      message: `"${file}" is not a readable file (calendar ids need the database; pass a JSON file)`,
+      message: `"${value}" is neither a calendar id (a UUID) nor a readable JSON file`,
     });
     return undefined;
   }
   try {
-    return JSON.parse(text) as unknown;
+    return { json: JSON.parse(text) as unknown };
   } catch (error) {
-    problems.push({ path: '--calendar', message: `${file} is not valid JSON: ${(error as Error).message}` });
+    problems.push({ path: '--calendar', message: `${value} is not valid JSON: ${(error as Error).message}` });
     return undefined;
   }
 }
 
-function loadCalendar(json: unknown): BusinessCalendar {
-  return compileCalendar(parseCalendarSpec(json));
+async function loadCalendar(calendars: CalendarsModule, source: CalendarSource): Promise<BusinessCalendar> {
+  if ('json' in source) return calendars.compileCalendar(calendars.parseCalendarSpec(source.json));
+  let spec: unknown;
+  const { withDatabase } = await import('./main.ts');
+  await withDatabase(async (handle, { createServices, systemClock }) => {
+    spec = (await createServices({ db: handle.db, clock: systemClock }).calendars.get(null, source.id)).spec;
+  });
+  return calendars.compileCalendar(calendars.parseCalendarSpec(spec));
 }
 
-function readInstant(option: string, text: string, problems: Problem[]): number | undefined {
-  const instant = parseInstant(text);
+function readInstant(
+  calendars: CalendarsModule,
+  option: string,
+  text: string,
+  problems: Problem[],
+): number | undefined {
+  const instant = calendars.parseInstant(text);
   if (instant === undefined)
     problems.push({
       path: option,
@@ -115,11 +142,11 @@ function readInstant(option: string, text: string, problems: Problem[]): number 
   return instant;
 }
 
-function readPauses(texts: string[], problems: Problem[]): Pause[] {
+function readPauses(calendars: CalendarsModule, texts: string[], problems: Problem[]): Pause[] {
   return texts.flatMap((text) => {
     const [startText, endText, extra] = text.split('/');
-    const start = startText === undefined ? undefined : parseInstant(startText);
-    const end = endText === undefined ? undefined : parseInstant(endText);
+    const start = startText === undefined ? undefined : calendars.parseInstant(startText);
+    const end = endText === undefined ? undefined : calendars.parseInstant(endText);
     if (start === undefined || end === undefined || extra !== undefined) {
       problems.push({
         path: '--pause',

@@ -1,6 +1,7 @@
 import type { Services } from '../app.ts';
 import type { RequestContext } from '../platform/auth/index.ts';
 import type { Db } from '../platform/db/index.ts';
+import { demoCalendars } from './demo-calendars.ts';
 import {
   demoAccountManager,
   demoAccounts,
@@ -57,6 +58,8 @@ export async function seedDemo(db: Db, services: Services): Promise<DemoSeedResu
     }
   }
   await seedRelationships(services, accountIds, people);
+  for (const calendar of demoCalendars)
+    await services.calendars.create(people.get(demoAccountManager)!, calendar);
   return { seeded: true, accounts: demoAccounts.length, users: demoUsers.length, teams: demoTeams.length };
 }
 

@@ -13,3 +13,5 @@ export { actualElapsed, compileCalendar, type BusinessCalendar, type Pause } fro
 export { importICalendarHolidays, type ICalendarImportOptions, type ImportedHoliday } from './icalendar.ts';
 export { formatInstant } from './time-zone.ts';
 export { formatDuration, parseDuration, parseInstant } from './time-text.ts';
+export { createCalendarsService, type CalendarsService, type NewCalendar } from './calendars.service.ts';
+export { calendarsRoutes } from './calendars.routes.ts';

@@ -21,7 +21,9 @@ export type Permission =
   | 'account-notes:write'
   | 'opportunities:read'
   | 'opportunities:raise'
-  | 'opportunities:manage';
+  | 'opportunities:manage'
+  | 'calendars:read'
+  | 'calendars:manage';
 
 const grants: Record<Permission, readonly Role[]> = {
   'users:read': ['admin', 'account_manager', 'service_level_analyst'],
@@ -51,6 +53,9 @@ const grants: Record<Permission, readonly Role[]> = {
   // Whoever talks to a customer may spot an opportunity; account managers work it.
   'opportunities:raise': staffRoles,
   'opportunities:manage': ['admin', 'account_manager'],
+  // Business calendars are internal reference data: SLA targets are shown to customers, not calendars.
+  'calendars:read': staffRoles,
+  'calendars:manage': ['admin', 'account_manager', 'service_level_analyst'],
 };
 
 export const permissions = Object.keys(grants) as Permission[];

@@ -174,6 +174,18 @@ export interface AccountOpportunitiesTable {
   updatedAt: Timestamp;
 }
 
+export interface BusinessCalendarsTable {
+  id: Generated<string>;
+  name: string;
+  description: Generated<string>;
+  /** jsonb, written as JSON text; read back as text (`spec::text`) so no plugin rewrites its keys. */
+  spec: ColumnType<unknown, string, string>;
+  version: Generated<number>;
+  createdBy: string | null;
+  createdAt: CreatedAt;
+  updatedAt: Timestamp;
+}
+
 export interface Database {
   accounts: AccountsTable;
   users: UsersTable;
@@ -189,4 +201,5 @@ export interface Database {
   accountServices: AccountServicesTable;
   accountNotes: AccountNotesTable;
   accountOpportunities: AccountOpportunitiesTable;
+  businessCalendars: BusinessCalendarsTable;
 }

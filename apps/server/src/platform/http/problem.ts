@@ -34,12 +34,15 @@ export function statusForCode(code: ErrorCode): number {
     case 'ACCOUNT_NOTE_NOT_FOUND':
     case 'OPPORTUNITY_NOT_FOUND':
     case 'API_TOKEN_NOT_FOUND':
+    case 'CALENDAR_NOT_FOUND':
       return 404;
     case 'USER_ALREADY_EXISTS':
     case 'ACCOUNT_ALREADY_EXISTS':
     case 'CONTACT_ALREADY_EXISTS':
     case 'SERVICE_ALREADY_EXISTS':
     case 'SUBSCRIPTION_ALREADY_EXISTS':
+    case 'CALENDAR_ALREADY_EXISTS':
+    case 'CALENDAR_VERSION_CONFLICT':
     case 'IDEMPOTENCY_REQUEST_IN_PROGRESS':
       return 409;
     case 'BODY_TOO_LARGE':
@@ -48,6 +51,8 @@ export function statusForCode(code: ErrorCode): number {
       return 415;
     case 'IDEMPOTENCY_KEY_REUSED':
       return 422;
+    case 'PRECONDITION_REQUIRED':
+      return 428;
     case 'AUTH_LOCKED_OUT':
     case 'RATE_LIMITED':
       return 429;

@@ -1,0 +1,109 @@
+import { sql } from 'kysely';
+import type { Executor, Tx } from '../../platform/db/index.ts';
+
+/**
+ * Kysely only: no rules here. Business calendars are global reference data (no account), so reads
+ * take no Scope; the service decides who may read them at all.
+ */
+
+const calendarColumns = [
+  'businessCalendars.id',
+  'businessCalendars.name',
+  'businessCalendars.description',
+  // As text: the driver and the CamelCasePlugin would otherwise rewrite the spec's keys.
+  sql<string>`business_calendars.spec::text`.as('specJson'),
+  'businessCalendars.version',
+  'businessCalendars.createdBy',
+  'businessCalendars.createdAt',
+  'businessCalendars.updatedAt',
+] as const;
+
+export interface CalendarRow {
+  id: string;
+  name: string;
+  description: string;
+  spec: unknown;
+  version: number;
+  createdBy: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+function toRow({ specJson, ...row }: Omit<CalendarRow, 'spec'> & { specJson: string }): CalendarRow {
+  return { ...row, spec: JSON.parse(specJson) as unknown };
+}
+
+export async function findCalendar(db: Executor, id: string): Promise<CalendarRow | undefined> {
+  const row = await db
+    .selectFrom('businessCalendars')
+    .select(calendarColumns)
+    .where('businessCalendars.id', '=', id)
+    .executeTakeFirst();
+  return row && toRow(row);
+}
+
+/** Ordered by (lower(name), id): the page key of the list. */
+export async function listCalendars(
+  db: Executor,
+  page: { limit: number; after?: [name: string, id: string] },
+): Promise<CalendarRow[]> {
+  let query = db.selectFrom('businessCalendars').select(calendarColumns);
+  const after = page.after;
+  if (after) {
+    query = query.where((eb) =>
+      eb(
+        eb.tuple(sql<string>`lower(business_calendars.name)`, eb.ref('businessCalendars.id')),
+        '>',
+        eb.tuple(after[0], after[1]),
+      ),
+    );
+  }
+  const rows = await query
+    .orderBy(sql`lower(business_calendars.name)`)
+    .orderBy('businessCalendars.id')
+    .limit(page.limit + 1)
+    .execute();
+  return rows.map(toRow);
+}
+
+export async function insertCalendar(
+  tx: Tx,
+  values: { name: string; description: string; spec: unknown; createdBy: string | null; createdAt: Date },
+): Promise<CalendarRow> {
+  const row = await tx
+    .insertInto('businessCalendars')
+    .values({ ...values, spec: JSON.stringify(values.spec), updatedAt: values.createdAt })
+    .returning(calendarColumns)
+    .executeTakeFirstOrThrow();
+  return toRow(row);
+}
+
+export async function lockCalendar(tx: Tx, id: string): Promise<CalendarRow | undefined> {
+  const row = await tx
+    .selectFrom('businessCalendars')
+    .select(calendarColumns)
+    .where('businessCalendars.id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
+  return row && toRow(row);
+}
+
+/** Writes the new state and bumps the version; the caller holds the row lock and checked the version. */
+export async function updateCalendar(
+  tx: Tx,
+  id: string,
+  values: { name: string; description: string; spec: unknown; updatedAt: Date },
+): Promise<CalendarRow> {
+  const row = await tx
+    .updateTable('businessCalendars')
+    .set((eb) => ({ ...values, spec: JSON.stringify(values.spec), version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .returning(calendarColumns)
+    .executeTakeFirstOrThrow();
+  return toRow(row);
+}
+
+export async function deleteCalendar(tx: Tx, id: string): Promise<boolean> {
+  const result = await tx.deleteFrom('businessCalendars').where('id', '=', id).executeTakeFirst();
+  return result.numDeletedRows > 0n;
+}
