@@ -23,7 +23,7 @@ import {
   formatInstant,
   importICalendarHolidays,
   parseInstant,
-} from '../../apps/server/src/modules/calendars/index.ts';
+} from '../../apps/server/src/modules/business-time/index.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const MINUTE = 60_000;

@@ -1,16 +1,20 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
-import type * as calendarsModule from '../modules/calendars/index.ts';
-import type { BusinessCalendar, Pause } from '../modules/calendars/index.ts';
+import {
+  actualElapsed,
+  compileCalendar,
+  formatDuration,
+  formatInstant,
+  parseCalendarSpec,
+  parseDuration,
+  parseInstant,
+  type BusinessCalendar,
+  type Pause,
+} from '../modules/business-time/index.ts';
 import { AppError } from '../platform/errors.ts';
 
 type Problem = { path: string; message: string };
 type CalendarSource = { id: string } | { json: unknown };
-/**
- * The calendars module's door also exports its routes and service (Fastify, the database), which
- * take seconds to load: it is imported when a command runs, so `--help` and usage errors answer at once.
- */
-type CalendarsModule = typeof calendarsModule;
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -38,24 +42,20 @@ export function registerSlaCommands(program: Command): void {
         pause?: string[];
         json?: boolean;
       }) => {
-        const calendars = await import('../modules/calendars/index.ts');
         const problems: Problem[] = [];
         const source = readCalendarSource(options.calendar, problems);
-        const from = readInstant(calendars, '--from', options.from, problems);
-        const target = calendars.parseDuration(options.target);
+        const from = readInstant('--from', options.from, problems);
+        const target = parseDuration(options.target);
         if (target === undefined)
           problems.push({
             path: '--target',
             message: `"${options.target}" is not a duration: give hours, minutes or seconds (8h, 90m, 1h30m, PT8H); days are ambiguous on a business calendar`,
           });
-        const pauses = readPauses(calendars, options.pause ?? [], problems);
+        const pauses = readPauses(options.pause ?? [], problems);
         if (problems.length || !source || from === undefined || target === undefined)
           throw optionsInvalid(problems);
-        const calendar = await loadCalendar(calendars, source);
-        const due = calendars.formatInstant(
-          calendar.addBusinessTime(from, target, pauses),
-          calendar.timeZone,
-        );
+        const calendar = await loadCalendar(source);
+        const due = formatInstant(calendar.addBusinessTime(from, target, pauses), calendar.timeZone);
         process.stdout.write(options.json ? `${JSON.stringify({ due }, null, 2)}\n` : `${due}\n`);
       },
     );
@@ -70,24 +70,23 @@ export function registerSlaCommands(program: Command): void {
     .option('--json', 'print {"businessSeconds": n, "actualSeconds": n}')
     .action(
       async (options: { calendar: string; from: string; to: string; pause?: string[]; json?: boolean }) => {
-        const calendars = await import('../modules/calendars/index.ts');
         const problems: Problem[] = [];
         const source = readCalendarSource(options.calendar, problems);
-        const from = readInstant(calendars, '--from', options.from, problems);
-        const to = readInstant(calendars, '--to', options.to, problems);
+        const from = readInstant('--from', options.from, problems);
+        const to = readInstant('--to', options.to, problems);
         if (from !== undefined && to !== undefined && to < from)
           problems.push({ path: '--to', message: 'must not be before --from' });
-        const pauses = readPauses(calendars, options.pause ?? [], problems);
+        const pauses = readPauses(options.pause ?? [], problems);
         if (problems.length || !source || from === undefined || to === undefined)
           throw optionsInvalid(problems);
-        const calendar = await loadCalendar(calendars, source);
+        const calendar = await loadCalendar(source);
         const business = calendar.businessElapsed(from, to, pauses);
-        const actual = calendars.actualElapsed(from, to, pauses);
+        const actual = actualElapsed(from, to, pauses);
         process.stdout.write(
           options.json
             ? `${JSON.stringify({ businessSeconds: business / 1000, actualSeconds: actual / 1000 }, null, 2)}\n`
-            : `Business elapsed: ${calendars.formatDuration(business)} (${business / 1000} s)\n` +
-                `Actual elapsed: ${calendars.formatDuration(actual)} (${actual / 1000} s)\n`,
+            : `Business elapsed: ${formatDuration(business)} (${business / 1000} s)\n` +
+                `Actual elapsed: ${formatDuration(actual)} (${actual / 1000} s)\n`,
         );
       },
     );
@@ -117,23 +116,18 @@ function readCalendarSource(value: string, problems: Problem[]): CalendarSource 
   }
 }
 
-async function loadCalendar(calendars: CalendarsModule, source: CalendarSource): Promise<BusinessCalendar> {
-  if ('json' in source) return calendars.compileCalendar(calendars.parseCalendarSpec(source.json));
+async function loadCalendar(source: CalendarSource): Promise<BusinessCalendar> {
+  if ('json' in source) return compileCalendar(parseCalendarSpec(source.json));
   let spec: unknown;
   const { withDatabase } = await import('./main.ts');
   await withDatabase(async (handle, { createServices, systemClock }) => {
     spec = (await createServices({ db: handle.db, clock: systemClock }).calendars.get(null, source.id)).spec;
   });
-  return calendars.compileCalendar(calendars.parseCalendarSpec(spec));
+  return compileCalendar(parseCalendarSpec(spec));
 }
 
-function readInstant(
-  calendars: CalendarsModule,
-  option: string,
-  text: string,
-  problems: Problem[],
-): number | undefined {
-  const instant = calendars.parseInstant(text);
+function readInstant(option: string, text: string, problems: Problem[]): number | undefined {
+  const instant = parseInstant(text);
   if (instant === undefined)
     problems.push({
       path: option,
@@ -142,11 +136,11 @@ function readInstant(
   return instant;
 }
 
-function readPauses(calendars: CalendarsModule, texts: string[], problems: Problem[]): Pause[] {
+function readPauses(texts: string[], problems: Problem[]): Pause[] {
   return texts.flatMap((text) => {
     const [startText, endText, extra] = text.split('/');
-    const start = startText === undefined ? undefined : calendars.parseInstant(startText);
-    const end = endText === undefined ? undefined : calendars.parseInstant(endText);
+    const start = startText === undefined ? undefined : parseInstant(startText);
+    const end = endText === undefined ? undefined : parseInstant(endText);
     if (start === undefined || end === undefined || extra !== undefined) {
       problems.push({
         path: '--pause',

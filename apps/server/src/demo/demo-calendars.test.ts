@@ -4,7 +4,7 @@ import {
   formatInstant,
   parseCalendarSpec,
   parseInstant,
-} from '../modules/calendars/index.ts';
+} from '../modules/business-time/index.ts';
 import { demoCalendars } from './demo-calendars.ts';
 
 function dueOn(name: string, from: string, hours: number) {

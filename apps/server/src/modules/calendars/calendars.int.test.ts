@@ -2,7 +2,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '@paydesk/shared';
 import { buildAccount, buildUser, createTestApp, signIn, type TestApp } from '../../../test/app.ts';
-import { compileCalendar, parseCalendarSpec, parseInstant } from './index.ts';
+import { compileCalendar, parseCalendarSpec, parseInstant } from '../business-time/index.ts';
 
 let t: TestApp;
 let admin: Caller;

@@ -1,3 +1,16 @@
+import {
+  actualElapsed,
+  compileCalendar,
+  formatInstant,
+  importICalendarHolidays,
+  parseCalendarSpec,
+  parseDuration,
+  parseInstant,
+  type BusinessCalendar,
+  type CalendarSpec,
+  type HolidaySpec,
+  type Pause,
+} from '../business-time/index.ts';
 import type { Static } from 'typebox';
 import { describeChanges, recordAudit, type AuditEntry } from '../../platform/audit/index.ts';
 import { assertCan, auditContextOf, type RequestContext } from '../../platform/auth/index.ts';
@@ -5,8 +18,6 @@ import type { Clock } from '../../platform/clock.ts';
 import { isUniqueViolation, type Db, type Tx } from '../../platform/db/index.ts';
 import { AppError, isAppError } from '../../platform/errors.ts';
 import { decodeCursor, toPage } from '../../platform/http/index.ts';
-import { actualElapsed, compileCalendar, type BusinessCalendar, type Pause } from './calendar-math.ts';
-import { parseCalendarSpec, type CalendarSpec, type HolidaySpec } from './calendar-spec.ts';
 import * as repo from './calendars.repository.ts';
 import type {
   CreateCalendarBody,
@@ -14,9 +25,6 @@ import type {
   PreviewDueBody,
   PreviewElapsedBody,
 } from './calendars.schemas.ts';
-import { importICalendarHolidays } from './icalendar.ts';
-import { parseDuration, parseInstant } from './time-text.ts';
-import { formatInstant } from './time-zone.ts';
 
 export type NewCalendar = Static<typeof CreateCalendarBody>;
 export type CalendarRow = repo.CalendarRow;
