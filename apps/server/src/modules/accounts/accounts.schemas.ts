@@ -1,6 +1,6 @@
 import { Type, type TProperties } from 'typebox';
 import { languages } from '@paydesk/shared';
-import { PageQuery, StrictObject, Uuid } from '../../platform/http/index.ts';
+import { PageQuery, StrictObject, Uuid, DateTime, Nullable } from '../../platform/http/index.ts';
 
 import {
   accountKinds,
@@ -27,9 +27,6 @@ export {
   type OpportunityAudience,
 };
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
-  Type.Union([schema, Type.Null()]);
-const DateTime = Type.String({ format: 'date-time' });
 /** The same fields, each optional: what a PATCH body or the optional part of a POST body holds. */
 const optional = <T extends TProperties>(fields: T) => Type.Partial(Type.Object(fields)).properties;
 /** Required text: something besides white space, which the service trims away. */

@@ -1,7 +1,6 @@
 import { Type } from 'typebox';
-import { PageQuery, ProblemSchema, StrictObject, Uuid } from '../../platform/http/index.ts';
+import { PageQuery, ProblemSchema, StrictObject, Uuid, DateTime } from '../../platform/http/index.ts';
 
-const DateTime = Type.String({ format: 'date-time' });
 const CivilDate = Type.String({ format: 'date' });
 /** Required text: something besides white space, which the service trims away. */
 const Text = (maxLength: number) => Type.String({ minLength: 1, maxLength, pattern: '\\S' });

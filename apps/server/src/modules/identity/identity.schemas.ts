@@ -1,10 +1,6 @@
 import { Type } from 'typebox';
 import { agentTiers, languages, roles } from '@paydesk/shared';
-import { StrictObject, Uuid } from '../../platform/http/index.ts';
-
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
-  Type.Union([schema, Type.Null()]);
-const DateTime = Type.String({ format: 'date-time' });
+import { StrictObject, Uuid, DateTime, Nullable } from '../../platform/http/index.ts';
 
 export const RoleSchema = Type.Enum(roles);
 export const TierSchema = Type.Enum(agentTiers);

@@ -11,6 +11,8 @@ export { idempotencyHeader, createIdempotencyPurgeJob, idempotencyKeyLifetimeMs 
 export { encodeCursor, decodeCursor, toPage } from './pagination.ts';
 export {
   StrictObject,
+  DateTime,
+  Nullable,
   Uuid,
   IdParams,
   PageQuery,

@@ -9,6 +9,11 @@ export function StrictObject<T extends TProperties>(properties: T, options: { de
 }
 
 export const Uuid = Type.String({ format: 'uuid' });
+export const DateTime = Type.String({ format: 'date-time' });
+
+/** `T | null`: a field that is always present and may be empty. */
+export const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
+  Type.Union([schema, Type.Null()]);
 export const IdParams = StrictObject({ id: Uuid });
 
 export const ProblemSchema = Type.Object(
