@@ -1,12 +1,12 @@
 import { inScope, type Scope } from '../../platform/auth/index.ts';
 import type { Executor, Tx } from '../../platform/db/index.ts';
-import type {
-  AccountKind,
-  AccountSegment,
-  ContactRole,
-  OpportunityAudience,
-  OpportunityStatus,
-} from './accounts.schemas.ts';
+import {
+  type AccountKind,
+  type AccountSegment,
+  type ContactRole,
+  type OpportunityAudience,
+  type OpportunityStatus,
+} from '@paydesk/shared';
 
 /**
  * Kysely only: no rules here. The service decides; this reads and writes. Reads of customer data

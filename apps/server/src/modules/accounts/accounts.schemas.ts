@@ -8,24 +8,7 @@ import {
   contactRoles,
   opportunityStatuses,
   opportunityAudiences,
-  type AccountKind,
-  type AccountSegment,
-  type ContactRole,
-  type OpportunityStatus,
-  type OpportunityAudience,
 } from '@paydesk/shared';
-export {
-  accountKinds,
-  accountSegments,
-  contactRoles,
-  opportunityStatuses,
-  opportunityAudiences,
-  type AccountKind,
-  type AccountSegment,
-  type ContactRole,
-  type OpportunityStatus,
-  type OpportunityAudience,
-};
 
 /** The same fields, each optional: what a PATCH body or the optional part of a POST body holds. */
 const optional = <T extends TProperties>(fields: T) => Type.Partial(Type.Object(fields)).properties;

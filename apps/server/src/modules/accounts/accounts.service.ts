@@ -16,8 +16,6 @@ import { AppError } from '../../platform/errors.ts';
 import { decodeCursor, toPage } from '../../platform/http/index.ts';
 import * as repo from './accounts.repository.ts';
 import {
-  contactRoles,
-  type ContactRole,
   type CreateAccountBody,
   type CreateContactBody,
   type CreateOpportunityBody,
@@ -28,6 +26,7 @@ import {
   type UpdateOpportunityBody,
   type UpdateServiceBody,
 } from './accounts.schemas.ts';
+import { contactRoles, type ContactRole } from '@paydesk/shared';
 import { isCountryCode, isCurrencyCode } from './iso-codes.ts';
 
 export type NewAccount = Static<typeof CreateAccountBody>;

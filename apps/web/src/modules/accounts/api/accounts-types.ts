@@ -1,27 +1,10 @@
 import {
-  accountKinds,
-  accountSegments,
-  contactRoles,
-  opportunityStatuses,
-  opportunityAudiences,
   type AccountKind,
   type AccountSegment,
   type ContactRole,
   type OpportunityStatus,
   type OpportunityAudience,
 } from '@paydesk/shared';
-export {
-  accountKinds,
-  accountSegments,
-  contactRoles,
-  opportunityStatuses,
-  opportunityAudiences,
-  type AccountKind,
-  type AccountSegment,
-  type ContactRole,
-  type OpportunityStatus,
-  type OpportunityAudience,
-};
 
 export interface UserRef {
   id: string;

@@ -1,12 +1,7 @@
 import { Group, Select, TextInput } from '@mantine/core';
 import { IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import {
-  accountKinds,
-  accountSegments,
-  type AccountKind,
-  type AccountSegment,
-} from '../api/accounts-types.ts';
+import { accountKinds, accountSegments, type AccountKind, type AccountSegment } from '@paydesk/shared';
 
 export interface AccountFilterValues {
   search: string;

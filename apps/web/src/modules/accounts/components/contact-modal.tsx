@@ -4,7 +4,8 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { languageNames } from '../../../app/i18n/language.ts';
 import { ProblemAlert } from '../../../ui/problem-alert.tsx';
-import { contactRoles, type Contact, type ContactRole } from '../api/accounts-types.ts';
+import { type Contact } from '../api/accounts-types.ts';
+import { contactRoles, type ContactRole } from '@paydesk/shared';
 import { useSaveContact } from '../hooks/use-accounts.ts';
 
 interface ContactModalProps {

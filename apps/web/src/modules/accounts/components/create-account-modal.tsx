@@ -2,13 +2,8 @@ import { Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../../../ui/problem-alert.tsx';
-import {
-  accountKinds,
-  accountSegments,
-  type Account,
-  type AccountKind,
-  type AccountSegment,
-} from '../api/accounts-types.ts';
+import { type Account } from '../api/accounts-types.ts';
+import { accountKinds, accountSegments, type AccountKind, type AccountSegment } from '@paydesk/shared';
 import { useCreateAccount } from '../hooks/use-accounts.ts';
 
 interface CreateAccountModalProps {

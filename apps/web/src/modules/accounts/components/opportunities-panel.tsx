@@ -2,7 +2,7 @@ import { Badge, Button, Group, Table, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { OpportunityStatus } from '../api/accounts-types.ts';
+import { type OpportunityStatus } from '@paydesk/shared';
 import { useOpportunities } from '../hooks/use-accounts.ts';
 import { formatMoney } from '../money.ts';
 import { OpportunityModal } from './opportunity-modal.tsx';

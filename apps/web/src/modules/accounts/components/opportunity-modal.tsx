@@ -2,7 +2,7 @@ import { Button, Group, Modal, Select, Stack, TextInput, Textarea } from '@manti
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../../../ui/problem-alert.tsx';
-import { opportunityAudiences, type OpportunityAudience } from '../api/accounts-types.ts';
+import { opportunityAudiences, type OpportunityAudience } from '@paydesk/shared';
 import { useCreateOpportunity } from '../hooks/use-accounts.ts';
 import { parseMoneyInput } from '../money.ts';
 
