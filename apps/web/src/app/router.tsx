@@ -3,6 +3,8 @@ import { RequireAuth } from '../modules/identity/index.ts';
 import { AccountPage } from '../pages/account-page.tsx';
 import { AccountsPage } from '../pages/accounts-page.tsx';
 import { AdminUsersPage } from '../pages/admin-users-page.tsx';
+import { CalendarPage } from '../pages/calendar-page.tsx';
+import { CalendarsPage } from '../pages/calendars-page.tsx';
 import { ComingSoonPage } from '../pages/coming-soon-page.tsx';
 import { DashboardPage } from '../pages/dashboard-page.tsx';
 import { LoginPage } from '../pages/login-page.tsx';
@@ -15,7 +17,6 @@ import { RequireArea } from './require-area.tsx';
 const placeholderAreas = [
   'cases',
   'contracts',
-  'sla',
   'payments',
   'knowledge',
   'insight',
@@ -35,6 +36,24 @@ export const router = createBrowserRouter([
           // it is their own (linked from the dashboard), though the area is not in their navigation.
           { path: 'accounts', element: <AccountsPage /> },
           { path: 'accounts/:id', element: <AccountPage /> },
+          // SLA: the business calendars for now; staff in the area read them, customers never.
+          { path: 'sla', element: <Navigate to="/sla/calendars" replace /> },
+          {
+            path: 'sla/calendars',
+            element: (
+              <RequireArea area="sla">
+                <CalendarsPage />
+              </RequireArea>
+            ),
+          },
+          {
+            path: 'sla/calendars/:id',
+            element: (
+              <RequireArea area="sla">
+                <CalendarPage />
+              </RequireArea>
+            ),
+          },
           ...placeholderAreas.map((area) => ({
             path: `${area}/*`,
             element: (

@@ -1,0 +1,47 @@
+/** A window of business hours: wall-clock `HH:MM` open and close; a close not after the open runs past midnight. */
+export type CalendarWindow = readonly [string, string];
+
+export const weekdayKeys = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+export type WeekdayKey = (typeof weekdayKeys)[number];
+
+/** A whole local day (`"2025-12-25"`) or a named day or part of one. */
+export type HolidaySpec = string | { date: string; from?: string; to?: string; name?: string };
+
+export interface CalendarSpec {
+  timeZone: string;
+  always?: boolean;
+  week?: Partial<Record<WeekdayKey, CalendarWindow[]>>;
+  holidays?: HolidaySpec[];
+}
+
+export interface BusinessCalendar {
+  id: string;
+  name: string;
+  description: string;
+  spec: CalendarSpec;
+  version: number;
+  createdBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export interface PreviewDueInput {
+  calendarId: string;
+  target: string;
+  from?: string;
+}
+
+export interface PreviewDueResult {
+  timeZone: string;
+  from: string;
+  fromLocal: string;
+  due: string;
+  dueLocal: string;
+  businessSeconds: number;
+  actualSeconds: number;
+}
