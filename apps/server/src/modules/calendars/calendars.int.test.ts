@@ -147,6 +147,24 @@ describe('business calendars CRUD', () => {
     ]);
   });
 
+  it('pages through names whose lower case differs between JavaScript and the database', async () => {
+    // 'İ' lower-cases to two code points in JavaScript; the cursor must follow the database's lower().
+    const names = ['Ünterwald hours', 'İzmir hours', 'ΣΊΣΥΦΟΣ hours', 'Émile hours'];
+    for (const name of names) await createCalendar({ timeZone: 'UTC', always: true }, name);
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const query: string = cursor ? `&cursor=${cursor}` : '';
+      const page = await agent.call('GET', `/api/calendars?limit=1${query}`);
+      expect(page.statusCode).toBe(200);
+      const body = page.json<{ items: Calendar[]; nextCursor: string | null }>();
+      seen.push(...body.items.map((item) => item.name));
+      cursor = body.nextCursor;
+    } while (cursor);
+    expect(seen.filter((name) => names.includes(name)).sort()).toEqual([...names].sort());
+    expect(new Set(seen).size).toBe(seen.length);
+  });
+
   it('refuses a second calendar of the same name in another case', async () => {
     await createCalendar(ukSpec, 'Warsaw L2');
     const before = await tableSnapshot();

@@ -42,12 +42,19 @@ export async function findCalendar(db: Executor, id: string): Promise<CalendarRo
   return row && toRow(row);
 }
 
-/** Ordered by (lower(name), id): the page key of the list. */
+/**
+ * Ordered by (lower(name), id): the page key of the list. `sortKey` is lower(name) as the database
+ * computes it, so the next page's cursor matches the ORDER BY exactly (JavaScript's toLowerCase
+ * differs from PostgreSQL's lower() for a few letters).
+ */
 export async function listCalendars(
   db: Executor,
   page: { limit: number; after?: [name: string, id: string] },
-): Promise<CalendarRow[]> {
-  let query = db.selectFrom('businessCalendars').select(calendarColumns);
+): Promise<Array<CalendarRow & { sortKey: string }>> {
+  let query = db
+    .selectFrom('businessCalendars')
+    .select(calendarColumns)
+    .select(sql<string>`lower(business_calendars.name)`.as('sortKey'));
   const after = page.after;
   if (after) {
     query = query.where((eb) =>
@@ -63,7 +70,7 @@ export async function listCalendars(
     .orderBy('businessCalendars.id')
     .limit(page.limit + 1)
     .execute();
-  return rows.map(toRow);
+  return rows.map((row) => ({ ...toRow(row), sortKey: row.sortKey }));
 }
 
 export async function insertCalendar(

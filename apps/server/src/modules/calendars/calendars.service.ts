@@ -84,7 +84,7 @@ export function createCalendarsService(deps: { db: Db; clock: Clock }) {
         limit: query.limit,
         ...(after ? { after: [String(after[0]), String(after[1])] } : {}),
       });
-      return toPage(rows, query.limit, (row) => [row.name.toLowerCase(), row.id]);
+      return toPage(rows, query.limit, (row) => [row.sortKey, row.id]);
     },
 
     async get(ctx: RequestContext | null, id: string) {
