@@ -1,33 +1,18 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './support/chromium.ts';
-import { startPaydesk, type RunningServer } from './support/paydesk-server.ts';
-import { logIn as logInAt, openSession as openSessionIn } from './support/session.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { switchToEnglish, usePaydeskBrowser } from './support/session.ts';
 
 // Browser-side expressions are passed as strings: this project compiles without the DOM library.
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startPaydesk();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const e2e = usePaydeskBrowser();
 
 /** Signs in and switches the interface to English, whatever language the profile holds. */
 async function logIn(page: Page, email: string): Promise<void> {
-  await logInAt(page, server.baseUrl, email);
-  await page.getByTestId('language-switcher').click();
-  await page.getByTestId('language-option-en').click();
-  await page.getByTestId('nav-dashboard').filter({ hasText: 'Dashboard' }).waitFor();
+  await e2e.logIn(page, email);
+  await switchToEnglish(page);
 }
 
-const openSession = () => openSessionIn(browser, server.baseUrl);
+const openSession = () => e2e.openSession();
 
 describe('accounts', () => {
   it('lets an account manager find an account, create one and add a contact', async () => {
@@ -108,7 +93,7 @@ describe('accounts', () => {
     expect(await page.getByTestId('contact-add').count()).toBe(0);
     expect(await page.getByTestId('account-segment').count()).toBe(0);
     expect(await page.getByTestId('account-back').count()).toBe(0);
-    await page.goto(`${server.baseUrl}/accounts`);
+    await page.goto(`${e2e.baseUrl}/accounts`);
     await page.getByTestId('forbidden').waitFor();
 
     expect(problems).toEqual([]);

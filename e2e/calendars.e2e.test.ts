@@ -1,31 +1,16 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './support/chromium.ts';
-import { startPaydesk, type RunningServer } from './support/paydesk-server.ts';
-import { logIn as logInAt, openSession as openSessionIn } from './support/session.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { switchToEnglish, usePaydeskBrowser } from './support/session.ts';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startPaydesk();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const e2e = usePaydeskBrowser();
 
 /** Signs in and switches the interface to English, whatever language the profile holds. */
 async function logIn(page: Page, email: string): Promise<void> {
-  await logInAt(page, server.baseUrl, email);
-  await page.getByTestId('language-switcher').click();
-  await page.getByTestId('language-option-en').click();
-  await page.getByTestId('nav-dashboard').filter({ hasText: 'Dashboard' }).waitFor();
+  await e2e.logIn(page, email);
+  await switchToEnglish(page);
 }
 
-const openSession = () => openSessionIn(browser, server.baseUrl);
+const openSession = () => e2e.openSession();
 
 describe('business calendars', () => {
   it('shows an analyst the UK calendar and previews a due time across the Christmas holidays', async () => {
@@ -64,7 +49,7 @@ describe('business calendars', () => {
 
     // The page shows what the API itself answers.
     const csrf = (await context.cookies()).find((cookie) => cookie.name === 'pd_csrf')?.value ?? '';
-    const response = await page.request.post(`${server.baseUrl}/api/calendars/preview`, {
+    const response = await page.request.post(`${e2e.baseUrl}/api/calendars/preview`, {
       data: { calendarId, target: '8h', from },
       headers: { 'x-csrf-token': csrf },
     });
@@ -91,7 +76,7 @@ describe('business calendars', () => {
     const { context, page, problems } = await openSession();
     await logIn(page, 'customer@northbank.test');
     expect(await page.getByTestId('nav-sla').count()).toBe(0);
-    await page.goto(`${server.baseUrl}/sla/calendars`);
+    await page.goto(`${e2e.baseUrl}/sla/calendars`);
     await page.getByTestId('forbidden').waitFor();
 
     expect(problems).toEqual([]);

@@ -1,31 +1,18 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './support/chromium.ts';
-import { startPaydesk, type RunningServer } from './support/paydesk-server.ts';
-import { logIn as logInAt, openSession as openSessionIn } from './support/session.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { usePaydeskBrowser } from './support/session.ts';
 
 // Browser-side expressions are passed as strings: this project compiles without the DOM library.
 
-let server: RunningServer;
-let browser: Browser;
+const e2e = usePaydeskBrowser();
 
-beforeAll(async () => {
-  server = await startPaydesk();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-const openSession = () => openSessionIn(browser, server.baseUrl, { clipboard: true });
-const logIn = (page: Page, email: string) => logInAt(page, server.baseUrl, email);
+const openSession = () => e2e.openSession({ clipboard: true });
+const logIn = (page: Page, email: string) => e2e.logIn(page, email);
 
 describe('web shell', () => {
   it('shows a translated error for wrong credentials', async () => {
     const { context, page, problems } = await openSession();
-    await page.goto(`${server.baseUrl}/login`);
+    await page.goto(`${e2e.baseUrl}/login`);
     await page.getByTestId('login-email').fill('l1.agent@paydesk.test');
     await page.getByTestId('login-password').fill('not-the-password');
     await page.getByTestId('login-submit').click();
@@ -123,7 +110,7 @@ describe('web shell', () => {
     await page.getByTestId('logout').click();
     await page.getByTestId('login-page').waitFor();
     expect(new URL(page.url()).pathname).toBe('/login');
-    await page.goto(`${server.baseUrl}/profile`);
+    await page.goto(`${e2e.baseUrl}/profile`);
     await page.getByTestId('login-page').waitFor();
 
     expect(problems).toEqual([]);
@@ -182,9 +169,9 @@ describe('web shell', () => {
     expect(await page.getByTestId('nav-accounts').count()).toBe(0);
     expect(await page.getByTestId('nav-admin').count()).toBe(0);
 
-    await page.goto(`${server.baseUrl}/accounts`);
+    await page.goto(`${e2e.baseUrl}/accounts`);
     await page.getByTestId('forbidden').waitFor();
-    await page.goto(`${server.baseUrl}/admin/users`);
+    await page.goto(`${e2e.baseUrl}/admin/users`);
     await page.getByTestId('forbidden').waitFor();
 
     expect(problems).toEqual([]);
@@ -194,7 +181,7 @@ describe('web shell', () => {
   // Last, so that its failed sign-ins cannot slow down the flows above.
   it('tells a locked-out person how many minutes to wait', async () => {
     const { context, page, problems } = await openSession();
-    await page.goto(`${server.baseUrl}/login`);
+    await page.goto(`${e2e.baseUrl}/login`);
     await page.getByTestId('login-email').fill('ops@northbank.test');
     await page.getByTestId('login-password').fill('not-the-password');
     const error = page.getByTestId('login-error');

@@ -1,4 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { launchChromium } from './chromium.ts';
+import { startPaydesk, type RunningServer } from './paydesk-server.ts';
 
 export const demoPassword = 'paydesk-demo-2026';
 
@@ -31,4 +34,46 @@ export async function logIn(page: Page, baseUrl: string, email: string): Promise
   await page.getByTestId('login-password').fill(demoPassword);
   await page.getByTestId('login-submit').click();
   await page.getByTestId('nav-dashboard').waitFor();
+}
+
+/** Switches the interface to English, whatever language the signed-in profile holds. */
+export async function switchToEnglish(page: Page): Promise<void> {
+  await page.getByTestId('language-switcher').click();
+  await page.getByTestId('language-option-en').click();
+  await page.getByTestId('nav-dashboard').filter({ hasText: 'Dashboard' }).waitFor();
+}
+
+export interface PaydeskBrowser {
+  /** The server's address; valid once the file's hooks have run. */
+  readonly baseUrl: string;
+  openSession(options?: { clipboard?: boolean }): ReturnType<typeof openSession>;
+  logIn(page: Page, email: string): Promise<void>;
+}
+
+/**
+ * One real server and one Chromium per test file: registers the file's beforeAll/afterAll hooks and
+ * hands back what the tests use.
+ */
+export function usePaydeskBrowser(): PaydeskBrowser {
+  let server: RunningServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    server = await startPaydesk();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  const started = () => {
+    if (!server || !browser) throw new Error('the server and browser start in beforeAll');
+    return { server, browser };
+  };
+  return {
+    get baseUrl() {
+      return started().server.baseUrl;
+    },
+    openSession: (options) => openSession(started().browser, started().server.baseUrl, options),
+    logIn: (page, email) => logIn(page, started().server.baseUrl, email),
+  };
 }
