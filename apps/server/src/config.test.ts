@@ -6,13 +6,21 @@ describe('parseConfig', () => {
   it('defaults to embedded PGlite in ./data on port 3000', () => {
     expect(parseConfig({}, '/srv/paydesk')).toEqual({
       dataDir: path.resolve('/srv/paydesk/data'),
+      filesDir: path.resolve('/srv/paydesk/data/files'),
       databaseUrl: undefined,
       port: 3000,
       host: '0.0.0.0',
       publicUrl: 'http://localhost:3000',
       logLevel: 'info',
       secureCookies: false,
+      reopenWindowDays: 14,
     });
+  });
+
+  it('keeps uploaded files where PAYDESK_FILES_DIR says, relative to the working directory', () => {
+    expect(parseConfig({ PAYDESK_FILES_DIR: 'shared/files' }, '/srv/paydesk').filesDir).toBe(
+      path.resolve('/srv/paydesk/shared/files'),
+    );
   });
 
   it('uses a PostgreSQL server when DATABASE_URL is set, and secure cookies behind https', () => {
@@ -31,11 +39,17 @@ describe('parseConfig', () => {
 
   it('lists every problem at once', () => {
     try {
-      parseConfig({ PORT: '70000', LOG_LEVEL: 'chatty', DATABASE_URL: 'mysql://db', PUBLIC_URL: 'ftp://x' });
+      parseConfig({
+        PORT: '70000',
+        LOG_LEVEL: 'chatty',
+        DATABASE_URL: 'mysql://db',
+        PUBLIC_URL: 'ftp://x',
+        PAYDESK_REOPEN_WINDOW_DAYS: 'a fortnight',
+      });
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(ConfigError);
-      expect((error as ConfigError).problems).toHaveLength(4);
+      expect((error as ConfigError).problems).toHaveLength(5);
     }
   });
 });

@@ -6,6 +6,8 @@ import path from 'node:path';
  */
 export interface Config {
   dataDir: string;
+  /** Uploaded files (contract documents, attachments), content-addressed; default `<dataDir>/files`. */
+  filesDir: string;
   /** Set: a PostgreSQL server. Unset: embedded PGlite in `dataDir`. */
   databaseUrl: string | undefined;
   port: number;
@@ -14,6 +16,8 @@ export interface Config {
   logLevel: LogLevel;
   /** Cookies get `Secure` when the public URL is https. */
   secureCookies: boolean;
+  /** Days after resolution during which a reply or a status change reopens a case. */
+  reopenWindowDays: number;
 }
 
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -32,6 +36,7 @@ export function parseConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config
   const port = parsePort(env.PORT ?? '3000', problems);
   const host = env.HOST ?? '0.0.0.0';
   const dataDir = path.resolve(cwd, env.PAYDESK_DATA_DIR ?? './data');
+  const filesDir = path.resolve(cwd, emptyToUndefined(env.PAYDESK_FILES_DIR) ?? path.join(dataDir, 'files'));
 
   const databaseUrl = emptyToUndefined(env.DATABASE_URL);
   if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
@@ -53,15 +58,22 @@ export function parseConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config
     problems.push(`LOG_LEVEL must be one of ${logLevels.join(', ')}`);
   }
 
+  const reopenRaw = emptyToUndefined(env.PAYDESK_REOPEN_WINDOW_DAYS) ?? '14';
+  const reopenWindowDays = Number(reopenRaw);
+  if (!/^\d{1,3}$/.test(reopenRaw) || reopenWindowDays > 365)
+    problems.push(`PAYDESK_REOPEN_WINDOW_DAYS must be a whole number of days from 0 to 365, got "${reopenRaw}"`);
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     dataDir,
+    filesDir,
     databaseUrl,
     port: port ?? 3000,
     host,
     publicUrl: publicUrl.replace(/\/$/, ''),
     logLevel,
     secureCookies,
+    reopenWindowDays,
   };
 }
 

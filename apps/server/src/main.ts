@@ -4,6 +4,7 @@ import { demoPassword, demoUsers } from './demo/demo-data.ts';
 import { seedDemo } from './demo/seed-demo.ts';
 import { systemClock } from './platform/clock.ts';
 import { migrateToLatest, openDatabase, type DatabaseHandle } from './platform/db/index.ts';
+import { createFileStore } from './platform/files/index.ts';
 import { createJobs } from './platform/jobs/index.ts';
 
 /** Opens the configured database: a PostgreSQL server, or embedded PGlite under the data dir's lock. */
@@ -28,6 +29,8 @@ export async function startServer(config: Config, options: { demo: boolean }): P
       config,
       db: handle.db,
       clock: systemClock,
+      files: createFileStore(config.filesDir),
+      reopenWindowDays: config.reopenWindowDays,
       webDistDir: defaultWebDistDir,
       isReady: () => jobsRunning,
     });
@@ -36,7 +39,7 @@ export async function startServer(config: Config, options: { demo: boolean }): P
       if (seeded.seeded) app.log.info(seeded, 'seeded the demo data');
     }
     const jobs = createJobs({ db: handle.db, kind: handle.kind, logger: app.log });
-    scheduleHousekeeping(jobs, systemClock);
+    scheduleHousekeeping(jobs, systemClock, services);
     await jobs.start();
     jobsRunning = true;
     await app.listen({ port: config.port, host: config.host });

@@ -1,8 +1,13 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { LightMyRequestResponse } from 'fastify';
 import { inject } from 'vitest';
 import type { Role } from '@paydesk/shared';
 import { buildApp, type Services } from '../src/app.ts';
 import { fixedClock } from '../src/platform/clock.ts';
 import type { Db, EngineKind } from '../src/platform/db/index.ts';
+import { createFileStore } from '../src/platform/files/index.ts';
 import type { HttpServer } from '../src/platform/http/index.ts';
 import { openTestDatabase } from './database.ts';
 
@@ -29,6 +34,7 @@ export async function createTestApp(
   } = {},
 ): Promise<TestApp> {
   const handle = await openTestDatabase(inject('testTemplate'));
+  const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'paydesk-test-files-'));
   const clock = fixedClock(new Date('2026-03-02T09:00:00Z'));
   const { app, services } = await buildApp({
     config: {
@@ -40,6 +46,7 @@ export async function createTestApp(
     ...(options.webDistDir ? { webDistDir: options.webDistDir } : {}),
     db: handle.db,
     clock,
+    files: createFileStore(filesDir),
     loginAttemptsPerMinute: options.loginAttemptsPerMinute ?? 1000,
   });
   if (options.extraRoutes) await app.register(options.extraRoutes);
@@ -53,6 +60,7 @@ export async function createTestApp(
     async close() {
       await app.close();
       await handle.close();
+      fs.rmSync(filesDir, { recursive: true, force: true });
     },
   };
 }
@@ -134,4 +142,37 @@ export async function createApiToken(
   if (response.statusCode !== 201) throw new Error(`token creation failed: ${response.body}`);
   const body = response.json<{ token: { id: string }; secret: string }>();
   return { id: body.token.id, secret: body.secret, headers: { authorization: `Bearer ${body.secret}` } };
+}
+
+/** A signed-in user of a role, calling the API through its session (cookie + CSRF header). */
+export interface Caller {
+  id: string;
+  /** The session's cookie and CSRF headers, for requests `call` does not cover (binary bodies). */
+  headers: Record<string, string>;
+  call(
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+    url: string,
+    payload?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<LightMyRequestResponse>;
+}
+
+export async function signedInAs(
+  t: TestApp,
+  role: Role,
+  overrides: Partial<Parameters<Services['identity']['createUser']>[1]> = {},
+): Promise<Caller> {
+  const user = await buildUser(t, { role, ...overrides });
+  const session = await signIn(t, user.email);
+  return {
+    id: user.id,
+    headers: session.headers,
+    call: (method, url, payload, headers = {}) =>
+      t.app.inject({
+        method,
+        url,
+        headers: { ...session.headers, ...headers },
+        ...(payload !== undefined ? { payload: payload as object } : {}),
+      }),
+  };
 }

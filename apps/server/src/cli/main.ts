@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { roles, type Role } from '@paydesk/shared';
-import { ConfigError, parseConfig } from '../config.ts';
+import { ConfigError, parseConfig, type Config } from '../config.ts';
 import { DataDirLockedError } from '../platform/db/data-dir-lock.ts';
 import type { DatabaseHandle } from '../platform/db/index.ts';
 import { isAppError } from '../platform/errors.ts';
@@ -70,11 +70,11 @@ export async function runCli(argv: string[]): Promise<number> {
     .requiredOption('--demo', 'the demo organisation: customer accounts, teams, staff and customer users')
     .option('--json', 'print the result as JSON')
     .action(async (options: { json?: boolean }) => {
-      await withDatabase(async (handle, { createServices, migrateToLatest, systemClock }) => {
+      await withDatabase(async (handle, { servicesFor, migrateToLatest }) => {
         const { seedDemo } = await import('../demo/seed-demo.ts');
         const { describeDemoLogins } = await import('../main.ts');
         await migrateToLatest(handle.db);
-        const result = await seedDemo(handle.db, createServices({ db: handle.db, clock: systemClock }));
+        const result = await seedDemo(handle.db, servicesFor(handle));
         print(
           options.json,
           result,
@@ -111,19 +111,16 @@ export async function runCli(argv: string[]): Promise<number> {
           : process.env.PAYDESK_NEW_PASSWORD;
         if (!password)
           throw new CliFailure('Give the password in PAYDESK_NEW_PASSWORD or with --password-stdin');
-        await withDatabase(async (handle, { createServices, migrateToLatest, systemClock }) => {
+        await withDatabase(async (handle, { servicesFor, migrateToLatest }) => {
           await migrateToLatest(handle.db);
-          const created = await createServices({ db: handle.db, clock: systemClock }).identity.createUser(
-            null,
-            {
-              email: options.email,
-              displayName: options.name,
-              role: options.role,
-              accountId: options.account ?? null,
-              tier: options.tier ? (Number(options.tier) as 1 | 2 | 3) : null,
-              password,
-            },
-          );
+          const created = await servicesFor(handle).identity.createUser(null, {
+            email: options.email,
+            displayName: options.name,
+            role: options.role,
+            accountId: options.account ?? null,
+            tier: options.tier ? (Number(options.tier) as 1 | 2 | 3) : null,
+            password,
+          });
           print(options.json, created, `Created ${created.role} ${created.email} (${created.id})`);
         });
       },
@@ -173,7 +170,7 @@ export async function withDatabase(
   work: (handle: DatabaseHandle, lib: Awaited<ReturnType<typeof loadServerModules>>) => Promise<void>,
 ) {
   const config = loadConfig();
-  const lib = await loadServerModules();
+  const lib = await loadServerModules(config);
   const handle = await lib.openConfiguredDatabase(config);
   try {
     await work(handle, lib);
@@ -182,15 +179,29 @@ export async function withDatabase(
   }
 }
 
-async function loadServerModules() {
-  const [{ createServices }, { openConfiguredDatabase }, { migrateToLatest }, { systemClock }] =
-    await Promise.all([
-      import('../app.ts'),
-      import('../main.ts'),
-      import('../platform/db/index.ts'),
-      import('../platform/clock.ts'),
-    ]);
-  return { createServices, openConfiguredDatabase, migrateToLatest, systemClock };
+async function loadServerModules(config: Config) {
+  const [
+    { createServices },
+    { openConfiguredDatabase },
+    { migrateToLatest },
+    { systemClock },
+    { createFileStore },
+  ] = await Promise.all([
+    import('../app.ts'),
+    import('../main.ts'),
+    import('../platform/db/index.ts'),
+    import('../platform/clock.ts'),
+    import('../platform/files/index.ts'),
+  ]);
+  /** The services as the server builds them, on the configured file store and the system clock. */
+  const servicesFor = (handle: DatabaseHandle) =>
+    createServices({
+      db: handle.db,
+      clock: systemClock,
+      files: createFileStore(config.filesDir),
+      reopenWindowDays: config.reopenWindowDays,
+    });
+  return { servicesFor, openConfiguredDatabase, migrateToLatest };
 }
 
 function print(json: boolean | undefined, value: unknown, text: string) {

@@ -120,8 +120,8 @@ async function loadCalendar(source: CalendarSource): Promise<BusinessCalendar> {
   if ('json' in source) return compileCalendar(parseCalendarSpec(source.json));
   let spec: unknown;
   const { withDatabase } = await import('./main.ts');
-  await withDatabase(async (handle, { createServices, systemClock }) => {
-    spec = (await createServices({ db: handle.db, clock: systemClock }).calendars.get(null, source.id)).spec;
+  await withDatabase(async (handle, { servicesFor }) => {
+    spec = (await servicesFor(handle).calendars.get(null, source.id)).spec;
   });
   return compileCalendar(parseCalendarSpec(spec));
 }

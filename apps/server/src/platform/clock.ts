@@ -5,12 +5,15 @@ export interface Clock {
 
 export const systemClock: Clock = { now: () => new Date() };
 
-export function fixedClock(start: Date): Clock & { advance(ms: number): void } {
+export function fixedClock(start: Date): Clock & { advance(ms: number): void; set(at: Date): void } {
   let current = start.getTime();
   return {
     now: () => new Date(current),
     advance(ms) {
       current += ms;
+    },
+    set(at) {
+      current = at.getTime();
     },
   };
 }

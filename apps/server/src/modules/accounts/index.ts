@@ -7,3 +7,4 @@ export {
 } from './accounts.service.ts';
 export { accountsRoutes } from './accounts.routes.ts';
 export { AccountSchema } from './accounts.schemas.ts';
+export { isCurrencyCode } from './iso-codes.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatInstant, resolveTimeZone, timeZoneFor } from './time-zone.ts';
+import { civilDateAt, formatInstant, resolveTimeZone, timeZoneFor } from './time-zone.ts';
 
 const HOUR = 3_600_000;
 const utc = (text: string) => Date.parse(text);
@@ -61,5 +61,14 @@ describe('formatInstant', () => {
     expect(formatInstant(utc('2024-01-28T17:00:00.250Z'), 'Asia/Kolkata')).toBe(
       '2024-01-28T22:30:00.250+05:30',
     );
+  });
+});
+
+describe('civilDateAt', () => {
+  it('is the date on the wall calendar of the zone, across midnight and DST', () => {
+    const at = Date.parse('2026-03-29T23:30:00Z');
+    expect(civilDateAt(at, 'Europe/London')).toBe('2026-03-30');
+    expect(civilDateAt(at, 'America/Mexico_City')).toBe('2026-03-29');
+    expect(civilDateAt(Date.parse('2026-12-31T16:00:00Z'), 'Asia/Shanghai')).toBe('2027-01-01');
   });
 });

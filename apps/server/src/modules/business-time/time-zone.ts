@@ -152,3 +152,9 @@ export function formatInstant(instant: number, timeZone: string): string {
   const seconds = magnitude % 60;
   return `${wall}${offset < 0 ? '-' : '+'}${hours}:${minutes}${seconds ? `:${String(seconds).padStart(2, '0')}` : ''}`;
 }
+
+/** The calendar date (`YYYY-MM-DD`) it is in a zone at an instant: "today" for that zone. */
+export function civilDateAt(instant: number, timeZone: string): string {
+  const offset = timeZoneFor(timeZone).offsetAt(instant);
+  return new Date(instant + offset).toISOString().slice(0, 10);
+}

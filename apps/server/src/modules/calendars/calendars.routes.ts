@@ -1,11 +1,12 @@
 import { Type } from 'typebox';
-import { AppError } from '../../platform/errors.ts';
 import {
-  buildProblem,
   contextOf,
+  etag,
   errorResponses,
   IdParams,
   Page,
+  readIfMatch,
+  sendVersionConflict,
   type HttpServer,
 } from '../../platform/http/index.ts';
 import {
@@ -100,7 +101,7 @@ export function calendarsRoutes(service: CalendarsService) {
         },
       },
       async (request, reply) => {
-        const expectedVersion = readIfMatch(request.headers['if-match']);
+        const expectedVersion = readIfMatch(request.headers['if-match'], 'calendar version');
         try {
           const calendar = await service.replace(
             contextOf(request),
@@ -111,12 +112,10 @@ export function calendarsRoutes(service: CalendarsService) {
           return await reply.header('etag', etagOf(calendar)).send(present(calendar));
         } catch (error) {
           if (!(error instanceof CalendarVersionConflict)) throw error;
-          const problem = buildProblem(error.code, error.message, { requestId: request.id });
-          return reply
-            .code(409)
-            .type('application/problem+json')
-            .header('etag', etagOf(error.current))
-            .send({ ...problem, current: present(error.current) });
+          return sendVersionConflict(reply, error, {
+            version: error.current.version,
+            body: present(error.current),
+          });
         }
       },
     );
@@ -194,19 +193,5 @@ function present(calendar: CalendarRow) {
 }
 
 function etagOf(calendar: CalendarRow): string {
-  return `"${calendar.version}"`;
-}
-
-/**
- * `"3"` (as the ETag was sent) or `W/"3"`; a bare 3 is accepted too, for hand-written requests.
- * Undefined when absent: the service refuses that (428) once it knows the caller may edit at all.
- */
-function readIfMatch(header: string | undefined): number | undefined {
-  if (header === undefined) return undefined;
-  const match = /^\s*(?:W\/)?"?([1-9][0-9]{0,8})"?\s*$/.exec(header);
-  if (!match)
-    throw new AppError('VALIDATION_FAILED', 'If-Match must be the calendar version as an ETag, such as "3"', {
-      errors: [{ path: 'headers/if-match', message: 'must be "<version>"' }],
-    });
-  return Number(match[1]);
+  return etag(calendar.version);
 }

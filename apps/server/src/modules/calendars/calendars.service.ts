@@ -15,7 +15,7 @@ import type { Static } from 'typebox';
 import { describeChanges, recordAudit, type AuditEntry } from '../../platform/audit/index.ts';
 import { assertCan, auditContextOf, type RequestContext } from '../../platform/auth/index.ts';
 import type { Clock } from '../../platform/clock.ts';
-import { isUniqueViolation, type Db, type Tx } from '../../platform/db/index.ts';
+import { isForeignKeyViolation, isUniqueViolation, type Db, type Tx } from '../../platform/db/index.ts';
 import { AppError, isAppError } from '../../platform/errors.ts';
 import { decodeCursor, toPage } from '../../platform/http/index.ts';
 import * as repo from './calendars.repository.ts';
@@ -155,22 +155,25 @@ export function createCalendarsService(deps: { db: Db; clock: Clock }) {
       );
     },
 
+    /** Refused (409 CALENDAR_IN_USE) while a contract version or an agreement counts on it. */
     async remove(ctx: RequestContext | null, id: string) {
       if (ctx) assertCan(ctx.actor, 'calendars:manage');
-      await db.transaction().execute(async (tx) => {
-        const before = await repo.lockCalendar(tx, id);
-        if (!before) throw calendarNotFound();
-        await repo.deleteCalendar(tx, id);
-        await audit(tx, ctx, {
-          action: 'calendar.deleted',
-          entityType: 'business_calendar',
-          entityId: id,
-          // What was deleted, in full: the audit log is then the only copy.
-          changes: Object.fromEntries(
-            calendarAuditFields.map((field) => [field, { from: before[field], to: null }]),
-          ),
-        });
-      });
+      await inUseGuard(() =>
+        db.transaction().execute(async (tx) => {
+          const before = await repo.lockCalendar(tx, id);
+          if (!before) throw calendarNotFound();
+          await repo.deleteCalendar(tx, id);
+          await audit(tx, ctx, {
+            action: 'calendar.deleted',
+            entityType: 'business_calendar',
+            entityId: id,
+            // What was deleted, in full: the audit log is then the only copy.
+            changes: Object.fromEntries(
+              calendarAuditFields.map((field) => [field, { from: before[field], to: null }]),
+            ),
+          });
+        }),
+      );
     },
 
     /**
@@ -328,6 +331,23 @@ async function uniqueName<T>(write: () => Promise<T>): Promise<T> {
       throw new AppError('CALENDAR_ALREADY_EXISTS', 'name is already taken', {
         errors: [{ path: 'body/name', message: 'is already taken' }],
       });
+    throw error;
+  }
+}
+
+/**
+ * Contract versions and agreements reference the calendars their clocks count on, RESTRICT: the
+ * database refuses the delete, and that becomes a clear 409 instead of a 500.
+ */
+async function inUseGuard<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (isForeignKeyViolation(error))
+      throw new AppError(
+        'CALENDAR_IN_USE',
+        'SLA policies of contracts or agreements count on this calendar; change them to another calendar first',
+      );
     throw error;
   }
 }

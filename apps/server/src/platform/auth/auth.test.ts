@@ -30,10 +30,19 @@ describe('policy', () => {
     }
   });
 
-  it('grants a customer only reading their own account and, as its admin, its users', () => {
+  it('grants a customer only reading their own account and, as its admin, its users, contracts, reviews and change requests', () => {
     const customerPermissions = {
-      customer_admin: ['accounts:read', 'account-users:read'],
-      customer_user: ['accounts:read'],
+      customer_admin: [
+        'accounts:read',
+        'account-users:read',
+        'contracts:read',
+        'change-requests:raise',
+        'governance:read',
+        'cases:read',
+        'cases:create',
+        'cases:reply',
+      ],
+      customer_user: ['accounts:read', 'cases:read', 'cases:create', 'cases:reply'],
     };
     for (const [role, allowed] of Object.entries(customerPermissions)) {
       const granted = permissions.filter((p) => can(actor(role as UserActor['role'], 'a'), p));

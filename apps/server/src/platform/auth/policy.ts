@@ -1,4 +1,4 @@
-import { staffRoles, type Role } from '@paydesk/shared';
+import { roles, staffRoles, type Role } from '@paydesk/shared';
 import { AppError } from '../errors.ts';
 import type { UserActor } from './actor.ts';
 
@@ -23,7 +23,20 @@ export type Permission =
   | 'opportunities:raise'
   | 'opportunities:manage'
   | 'calendars:read'
-  | 'calendars:manage';
+  | 'calendars:manage'
+  | 'contracts:read'
+  | 'contracts:manage'
+  | 'change-requests:raise'
+  | 'change-requests:decide'
+  | 'agreements:read'
+  | 'agreements:manage'
+  | 'governance:read'
+  | 'governance:manage'
+  | 'cases:read'
+  | 'cases:create'
+  | 'cases:reply'
+  | 'cases:work'
+  | 'cases:read-internal';
 
 const grants: Record<Permission, readonly Role[]> = {
   'users:read': ['admin', 'account_manager', 'service_level_analyst'],
@@ -56,6 +69,27 @@ const grants: Record<Permission, readonly Role[]> = {
   // Business calendars are internal reference data: SLA targets are shown to customers, not calendars.
   'calendars:read': staffRoles,
   'calendars:manage': ['admin', 'account_manager', 'service_level_analyst'],
+  // A customer's administrator sees what was agreed (not drafts); agents see targets to work to.
+  'contracts:read': [...staffRoles, 'customer_admin'],
+  // Drafting, amending, renewing and ending contracts, their SLA policies and documents.
+  'contracts:manage': ['admin', 'account_manager', 'service_level_analyst'],
+  // Anyone who works with the contract, the customer's administrator included, may ask for a change;
+  // the relationship owners decide (never the person who asked: four eyes).
+  'change-requests:raise': [...staffRoles, 'customer_admin'],
+  'change-requests:decide': ['admin', 'account_manager'],
+  // Internal OLAs per team and underpinning contracts with vendors: never shown to a customer.
+  'agreements:read': staffRoles,
+  'agreements:manage': ['admin', 'account_manager', 'service_level_analyst'],
+  // Service reviews are held with the customer: their administrator reads minutes and actions.
+  'governance:read': [...staffRoles, 'customer_admin'],
+  'governance:manage': ['admin', 'account_manager', 'service_level_analyst'],
+  // Customers open cases, follow them and reply through the portal; their own account's only.
+  'cases:read': roles,
+  'cases:create': roles,
+  'cases:reply': roles,
+  // Working a case (status, priority, assignment, fields) and everything internal: staff only.
+  'cases:work': staffRoles,
+  'cases:read-internal': staffRoles,
 };
 
 export const permissions = Object.keys(grants) as Permission[];

@@ -11,6 +11,15 @@ export type Tx = Transaction<Database>;
 /** Either the database or a transaction: repositories take whichever the service gives them. */
 export type Executor = Db | Tx;
 
+/**
+ * A module's own tables, added to the typed view of the database where the module queries them: a
+ * module owns its tables and declares their types next to its queries (DESIGN: only its repository
+ * touches them). The older modules' tables are still declared in schema.ts.
+ */
+export function withModuleTables<T extends Record<string, object>>(executor: Executor): Kysely<Database & T> {
+  return (executor as Db).withTables<T>();
+}
+
 export type EngineKind = 'pglite' | 'postgres';
 
 export interface DatabaseHandle {

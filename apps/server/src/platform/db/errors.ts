@@ -3,3 +3,17 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
   const pgError = error as { code?: string; constraint?: string } | null;
   return pgError?.code === '23505' && (constraint === undefined || pgError.constraint === constraint);
 }
+
+/**
+ * The constraint of a foreign-key violation, or undefined for any other error: 23503 for NO ACTION
+ * foreign keys (an insert naming a missing row), 23001 (restrict_violation) for ON DELETE RESTRICT
+ * ones (deleting a calendar a policy counts on). The same on PGlite and on a server.
+ */
+export function violatedForeignKey(error: unknown): string | undefined {
+  const pgError = error as { code?: string; constraint?: string } | null;
+  return pgError?.code === '23503' || pgError?.code === '23001' ? (pgError.constraint ?? '') : undefined;
+}
+
+export function isForeignKeyViolation(error: unknown): boolean {
+  return violatedForeignKey(error) !== undefined;
+}

@@ -3,6 +3,7 @@ export {
   type Db,
   type Tx,
   type Executor,
+  withModuleTables,
   type DatabaseHandle,
   type DatabaseTarget,
   type EngineKind,
@@ -10,4 +11,4 @@ export {
 export { migrateToLatest, type MigrationReport } from './migrate.ts';
 export { acquireDataDirLock, DataDirLockedError, type DataDirLock } from './data-dir-lock.ts';
 export type { Database } from './schema.ts';
-export { isUniqueViolation } from './errors.ts';
+export { isForeignKeyViolation, isUniqueViolation, violatedForeignKey } from './errors.ts';

@@ -22,3 +22,4 @@ export {
   errorResponses,
 } from './schemas.ts';
 export { buildProblem, statusForCode } from './problem.ts';
+export { etag, readIfMatch, sendVersionConflict } from './if-match.ts';

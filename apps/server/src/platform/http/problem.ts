@@ -16,12 +16,14 @@ export function statusForCode(code: ErrorCode): number {
     case 'CALENDAR_INVALID':
     case 'CALENDAR_OUT_OF_RANGE':
     case 'ICALENDAR_INVALID':
+    case 'CONTRACT_TERMS_INVALID':
       return 400;
     case 'AUTH_REQUIRED':
     case 'AUTH_INVALID_CREDENTIALS':
       return 401;
     case 'AUTH_FORBIDDEN':
     case 'AUTH_CSRF_INVALID':
+    case 'CHANGE_REQUEST_SELF_APPROVAL':
       return 403;
     case 'ROUTE_NOT_FOUND':
     case 'NOT_FOUND':
@@ -35,6 +37,17 @@ export function statusForCode(code: ErrorCode): number {
     case 'OPPORTUNITY_NOT_FOUND':
     case 'API_TOKEN_NOT_FOUND':
     case 'CALENDAR_NOT_FOUND':
+    case 'CONTRACT_NOT_FOUND':
+    case 'CONTRACT_VERSION_NOT_FOUND':
+    case 'CONTRACT_DOCUMENT_NOT_FOUND':
+    case 'CHANGE_REQUEST_NOT_FOUND':
+    case 'VENDOR_NOT_FOUND':
+    case 'AGREEMENT_NOT_FOUND':
+    case 'SERVICE_REVIEW_NOT_FOUND':
+    case 'DECISION_NOT_FOUND':
+    case 'ACTION_ITEM_NOT_FOUND':
+    case 'NOTIFICATION_NOT_FOUND':
+    case 'CASE_NOT_FOUND':
       return 404;
     case 'USER_ALREADY_EXISTS':
     case 'ACCOUNT_ALREADY_EXISTS':
@@ -44,12 +57,24 @@ export function statusForCode(code: ErrorCode): number {
     case 'CALENDAR_ALREADY_EXISTS':
     case 'CALENDAR_VERSION_CONFLICT':
     case 'IDEMPOTENCY_REQUEST_IN_PROGRESS':
+    case 'CONTRACT_ALREADY_EXISTS':
+    case 'CONTRACT_TRANSITION_FORBIDDEN':
+    case 'CONTRACT_VERSION_CONFLICT':
+    case 'AGREEMENT_VERSION_CONFLICT':
+    case 'CHANGE_REQUEST_TRANSITION_FORBIDDEN':
+    case 'CALENDAR_IN_USE':
+    case 'VENDOR_ALREADY_EXISTS':
+    case 'CASE_TRANSITION_FORBIDDEN':
+    case 'CASE_VERSION_CONFLICT':
+    case 'CASE_REOPEN_WINDOW_PASSED':
       return 409;
     case 'BODY_TOO_LARGE':
       return 413;
     case 'UNSUPPORTED_MEDIA_TYPE':
+    case 'DOCUMENT_TYPE_UNSUPPORTED':
       return 415;
     case 'IDEMPOTENCY_KEY_REUSED':
+    case 'CONTRACT_EFFECTIVE_DATE_INVALID':
       return 422;
     case 'PRECONDITION_REQUIRED':
       return 428;

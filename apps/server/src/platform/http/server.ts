@@ -188,8 +188,11 @@ export async function createHttpServer(deps: HttpServerDeps): Promise<HttpServer
 
   // Every free text that enters through the API passes the card-number detector before anything
   // stores, logs, audits or fingerprints it. Other entry points (e-mail, imports) call it themselves.
+  // Binary uploads (documents) arrive as a Buffer: the module that accepts them masks what it can
+  // read (text) itself; walking a Buffer as an object would destroy it.
   app.addHook('preValidation', async (request) => {
-    if (request.body !== undefined && request.body !== null) request.body = maskCardNumbersIn(request.body);
+    const body = request.body;
+    if (body !== undefined && body !== null && !Buffer.isBuffer(body)) request.body = maskCardNumbersIn(body);
   });
   registerAuthentication(app, deps.authenticator);
   registerIdempotency(app, { db: deps.db, clock: deps.clock });
