@@ -2,13 +2,15 @@ import { AppShell, Box, Burger, Group } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet } from 'react-router';
-import { UserLanguageMenu, UserMenu } from '../../modules/identity/index.ts';
+import { useCurrentUser, UserLanguageMenu, UserMenu } from '../../modules/identity/index.ts';
+import { NotificationsBell } from '../../modules/notifications/index.ts';
 import { BrandMark } from '../../ui/brand-mark.tsx';
 import { AppNavbar } from './app-navbar.tsx';
 
 export function AppLayout() {
   const { t } = useTranslation();
   const [opened, { toggle, close }] = useDisclosure(false);
+  const me = useCurrentUser();
 
   return (
     <AppShell
@@ -31,6 +33,7 @@ export function AppLayout() {
             </Link>
           </Group>
           <Group gap="sm" wrap="nowrap">
+            <NotificationsBell timeZone={me.timeZone} />
             <UserLanguageMenu />
             <UserMenu />
           </Group>
