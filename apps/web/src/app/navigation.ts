@@ -16,8 +16,14 @@ export type NavKey = (typeof navKeys)[number];
 export const adminSectionKeys = ['users', 'teams', 'audit'] as const;
 export type AdminSectionKey = (typeof adminSectionKeys)[number];
 
+/** The SLA area's pages, each labelled by its own module's title. */
+const slaSections = [
+  { key: 'sla-calendars', path: '/sla/calendars', labelKey: 'calendars.title' },
+  { key: 'sla-agreements', path: '/sla/agreements', labelKey: 'agreements.nav' },
+] as const satisfies readonly NavChild[];
+
 export interface NavChild {
-  key: `admin-${AdminSectionKey}`;
+  key: `admin-${AdminSectionKey}` | `sla-${string}`;
   path: string;
   labelKey: string;
 }
@@ -78,6 +84,8 @@ export function getNavigation(role: Role): NavItem[] {
               path: `/admin/${section}`,
               labelKey: `nav.adminSections.${section}`,
             }))
-          : [],
+          : key === 'sla'
+            ? [...slaSections]
+            : [],
     }));
 }
