@@ -78,6 +78,69 @@ describe('accounts', () => {
     await context.close();
   });
 
+  it('lets an administrator edit an account, work an opportunity and end a subscription', async () => {
+    const { context, page, problems } = await openSession();
+    await logIn(page, 'admin@paydesk.test');
+
+    // A second account manager to hand the account to.
+    const csrf = (await context.cookies()).find((cookie) => cookie.name === 'pd_csrf')?.value ?? '';
+    const created = await page.request.post(`${e2e.baseUrl}/api/users`, {
+      data: {
+        email: 'oliver.grant@paydesk.test',
+        displayName: 'Oliver Grant',
+        role: 'account_manager',
+        password: 'a-long-and-unguessable-passphrase-2026',
+      },
+      headers: { 'x-csrf-token': csrf },
+    });
+    expect(created.status()).toBe(201);
+    const found = await page.request.get(`${e2e.baseUrl}/api/accounts?search=Pennine`);
+    const { items } = (await found.json()) as { items: { id: string }[] };
+    await page.goto(`${e2e.baseUrl}/accounts/${items[0]?.id ?? ''}`);
+    await page.getByTestId('page-title').filter({ hasText: 'Pennine Building Society' }).waitFor();
+    expect(await page.getByTestId('account-owner').textContent()).toBe('Amelia Hughes');
+
+    // Segment and owner, in the edit dialog.
+    await page.getByRole('button', { name: 'Edit account' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Edit account' });
+    await dialog.getByRole('textbox', { name: 'Segment' }).click();
+    await page.getByRole('option', { name: 'Strategic' }).click();
+    await dialog.getByRole('textbox', { name: 'Account owner' }).click();
+    await page.getByRole('option', { name: 'Oliver Grant' }).click();
+    await dialog.getByRole('button', { name: 'Save account' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await expect.poll(() => page.getByTestId('account-owner').textContent()).toBe('Oliver Grant');
+    expect(await page.getByTestId('account-segment').textContent()).toBe('Strategic');
+
+    // An opportunity moves on: its status and next step, in place.
+    await page.getByRole('tab', { name: 'Opportunities' }).click();
+    const title = 'Bacs Direct Debit for mortgage collections';
+    const opportunity = page.getByTestId('opportunity-row').filter({ hasText: title });
+    await opportunity.getByRole('textbox', { name: `Status of ${title}` }).click();
+    await page.getByRole('option', { name: 'In progress' }).click();
+    await expect.poll(() => opportunity.getAttribute('data-status')).toBe('in_progress');
+    await opportunity.getByRole('button', { name: `Edit the next step of ${title}` }).click();
+    await opportunity.getByRole('textbox', { name: `Next step of ${title}` }).fill('Board decision in May');
+    await opportunity.getByRole('button', { name: 'Save next step' }).click();
+    await expect
+      .poll(() => opportunity.getByTestId('opportunity-next-step').textContent())
+      .toBe('Board decision in May');
+
+    // A subscription ends, after a confirmation.
+    await page.getByRole('tab', { name: 'Services' }).click();
+    const atm = page.locator('[data-testid="subscription-row"][data-service-code="link_atm"]');
+    await atm.getByRole('button', { name: /^Remove / }).click();
+    await page
+      .getByRole('dialog', { name: 'Remove service' })
+      .getByRole('button', { name: 'Remove service' })
+      .click();
+    await atm.waitFor({ state: 'detached' });
+    expect(await page.getByTestId('subscription-row').count()).toBe(2);
+
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it('shows a customer their own account without notes or opportunities', async () => {
     const { context, page, problems } = await openSession();
     await logIn(page, 'customer@northbank.test');

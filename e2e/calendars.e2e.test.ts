@@ -19,6 +19,7 @@ describe('business calendars', () => {
 
     // SLA opens on the calendars list.
     await page.getByTestId('nav-sla').click();
+    await page.getByTestId('nav-sla-calendars').click();
     await page.getByTestId('calendars-table').waitFor();
     expect(new URL(page.url()).pathname).toBe('/sla/calendars');
     const uk = page.locator('[data-testid="calendar-row"][data-calendar-name="UK business hours"]');
@@ -67,6 +68,159 @@ describe('business calendars', () => {
     await page.getByTestId('calendar-preview-target').fill('2 days');
     await page.getByTestId('calendar-preview-submit').click();
     await page.getByTestId('calendar-preview-error').waitFor();
+
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('lets an analyst create and edit a calendar, import holidays, and refuses a stale save', async () => {
+    const { context, page, problems } = await openSession();
+    await logIn(page, 'analyst@paydesk.test');
+    await page.getByTestId('nav-sla').click();
+    await page.getByTestId('nav-sla-calendars').click();
+    await page.getByTestId('calendars-table').waitFor();
+
+    // A new calendar from the working-week template, Monday to Friday 09:00–17:00 in Warsaw.
+    await page.getByRole('button', { name: 'New calendar' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New business calendar' });
+    await dialog.getByRole('textbox', { name: 'Name', exact: true }).fill('Warsaw office');
+    await dialog.getByLabel('Description').fill('Polish business hours');
+    await dialog.getByRole('textbox', { name: 'Time zone' }).fill('warsaw');
+    await page.getByRole('option', { name: 'Europe/Warsaw' }).click();
+    await dialog.getByLabel('Monday window 1 closes').fill('17:00');
+    await dialog.getByRole('button', { name: 'Copy Monday to Tuesday–Friday' }).click();
+    await dialog.getByRole('button', { name: 'Create calendar' }).click();
+    await page.getByTestId('page-title').filter({ hasText: 'Warsaw office' }).waitFor();
+    const calendarId = new URL(page.url()).pathname.split('/').at(-1) ?? '';
+    expect(calendarId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(await page.getByTestId('calendar-zone').textContent()).toBe('Time zone: Europe/Warsaw');
+    expect(
+      await page.getByTestId('calendar-day-fri').getByTestId('calendar-window').allTextContents(),
+    ).toEqual(['09:00–17:00']);
+
+    // 8h from Monday 4 January 2027, 16:00 in Warsaw: 1h on Monday, 7h on Tuesday.
+    await page.getByLabel('Target').fill('8h');
+    await page.getByLabel('Start').fill('2027-01-04T15:00:00Z');
+    await page.getByRole('button', { name: 'Work out due time' }).click();
+    const dueLocal = page.getByTestId('calendar-preview-due-local');
+    await expect.poll(() => dueLocal.getAttribute('data-due-local')).toBe('2027-01-05T16:00:00+01:00');
+
+    // Edit: an overnight window on Monday and the Tuesday morning off.
+    await page.getByRole('button', { name: 'Edit calendar' }).click();
+    const editor = page.getByTestId('calendar-editor');
+    await editor.getByRole('button', { name: 'Add a window on Monday' }).click();
+    await editor.getByLabel('Monday window 2 opens').fill('22:00');
+    await editor.getByLabel('Monday window 2 closes').fill('02:00');
+    await editor.getByTestId('calendar-edit-overnight').waitFor();
+    const addHoliday = editor.getByTestId('calendar-holiday-add');
+    await addHoliday.getByLabel('Date').fill('2027-01-05');
+    await addHoliday.getByLabel('Holiday name (optional)').fill('Team day');
+    await addHoliday.getByLabel('Only part of the day').check();
+    await addHoliday.getByLabel('Closed from').fill('09:00');
+    await addHoliday.getByLabel('Closed until').fill('11:00');
+    await addHoliday.getByRole('button', { name: 'Add holiday' }).click();
+    await editor.locator('[data-testid="calendar-edit-holiday"][data-date="2027-01-05"]').waitFor();
+
+    // A malformed iCalendar file is refused, naming the line at fault.
+    const fileInput = editor.getByLabel('iCalendar file (.ics)');
+    await fileInput.setInputFiles({
+      name: 'broken.ics',
+      mimeType: 'text/calendar',
+      buffer: Buffer.from(
+        'BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nSUMMARY:No date\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n',
+      ),
+    });
+    await editor.getByLabel('From', { exact: true }).fill('2027-01-01');
+    await editor.getByLabel('Until', { exact: true }).fill('2029-12-31');
+    await editor.getByRole('button', { name: 'Import holidays' }).click();
+    await expect
+      .poll(() => editor.getByTestId('calendar-import-error-details').textContent())
+      .toContain('line 2');
+
+    // A yearly holiday (Epiphany) from a small file: three years in the range.
+    await fileInput.setInputFiles({
+      name: 'epiphany.ics',
+      mimeType: 'text/calendar',
+      buffer: Buffer.from(
+        [
+          'BEGIN:VCALENDAR',
+          'VERSION:2.0',
+          'PRODID:-//Paydesk//e2e//EN',
+          'BEGIN:VEVENT',
+          'UID:epiphany@paydesk.test',
+          'DTSTART;VALUE=DATE:20200106',
+          'DTEND;VALUE=DATE:20200107',
+          'RRULE:FREQ=YEARLY',
+          'SUMMARY:Trzech Króli',
+          'END:VEVENT',
+          'END:VCALENDAR',
+          '',
+        ].join('\r\n'),
+      ),
+    });
+    await editor.getByRole('button', { name: 'Import holidays' }).click();
+    await expect
+      .poll(() => editor.getByTestId('calendar-import-result').textContent())
+      .toBe('The file had 3 holidays in this range; 3 new added.');
+    await editor.locator('[data-testid="calendar-edit-holiday"][data-date="2028-01-06"]').waitFor();
+
+    await editor.getByRole('button', { name: 'Save calendar' }).click();
+    await page.getByTestId('calendar-week').waitFor();
+    expect(
+      await page.getByTestId('calendar-day-mon').getByTestId('calendar-window').allTextContents(),
+    ).toEqual(['09:00–17:00', '22:00–02:00 (overnight)']);
+    expect(await page.getByTestId('calendar-holiday-name').allTextContents()).toEqual(
+      expect.arrayContaining(['Team day', 'Trzech Króli']),
+    );
+    // The preview follows the new version: Monday 1h + 4h overnight, Tuesday from 11:00 3h.
+    await expect.poll(() => dueLocal.getAttribute('data-due-local')).toBe('2027-01-05T14:00:00+01:00');
+
+    // Someone else saves in between: the stale save is refused and the current version offered.
+    await page.getByRole('button', { name: 'Edit calendar' }).click();
+    await editor.getByLabel('Description').fill('Mine');
+    const csrf = (await context.cookies()).find((cookie) => cookie.name === 'pd_csrf')?.value ?? '';
+    const current = await page.request.get(`${e2e.baseUrl}/api/calendars/${calendarId}`);
+    const stored = (await current.json()) as { name: string; spec: unknown };
+    const theirs = await page.request.put(`${e2e.baseUrl}/api/calendars/${calendarId}`, {
+      data: { name: stored.name, description: 'Theirs', spec: stored.spec },
+      headers: { 'x-csrf-token': csrf, 'if-match': current.headers()['etag'] ?? '' },
+    });
+    expect(theirs.status()).toBe(200);
+    await editor.getByRole('button', { name: 'Save calendar' }).click();
+    const conflict = page.getByTestId('calendar-conflict');
+    await conflict.waitFor();
+    expect(await conflict.textContent()).toContain('Someone else changed this calendar in the meantime.');
+    await conflict.getByRole('button', { name: /load the current version/ }).click();
+    expect(await editor.getByLabel('Description').inputValue()).toBe('Theirs');
+    await editor.getByRole('button', { name: 'Save calendar' }).click();
+    await page.getByTestId('calendar-week').waitFor();
+    expect(await page.getByTestId('page-title').textContent()).toBe('Warsaw office');
+
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('lets an analyst delete a calendar after confirming', async () => {
+    const { context, page, problems } = await openSession();
+    await logIn(page, 'analyst@paydesk.test');
+    const csrf = (await context.cookies()).find((cookie) => cookie.name === 'pd_csrf')?.value ?? '';
+    const created = await page.request.post(`${e2e.baseUrl}/api/calendars`, {
+      data: { name: 'Short-lived', spec: { timeZone: 'UTC', always: true } },
+      headers: { 'x-csrf-token': csrf },
+    });
+    expect(created.status()).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+    await page.goto(`${e2e.baseUrl}/sla/calendars/${id}`);
+    await page.getByTestId('calendar-always').waitFor();
+    await page.getByRole('button', { name: 'Delete', exact: true }).click();
+    await page
+      .getByRole('dialog', { name: 'Delete business calendar' })
+      .getByRole('button', { name: 'Delete calendar' })
+      .click();
+    await page.getByTestId('calendars-table').waitFor();
+    expect(await page.locator('[data-testid="calendar-row"][data-calendar-name="Short-lived"]').count()).toBe(
+      0,
+    );
 
     expect(problems).toEqual([]);
     await context.close();

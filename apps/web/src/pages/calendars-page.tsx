@@ -1,18 +1,51 @@
 import { Button, Card, Center, Group, Loader, Text } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CalendarTable, useCalendars } from '../modules/calendars/index.ts';
+import { useNavigate } from 'react-router';
+import {
+  CalendarTable,
+  canManageCalendars,
+  NewCalendarModal,
+  useCalendars,
+} from '../modules/calendars/index.ts';
+import { useCurrentUser } from '../modules/identity/index.ts';
 import { PageHeader } from '../ui/page-header.tsx';
 import { ProblemAlert } from '../ui/problem-alert.tsx';
 
-/** The business calendars SLA clocks count on (read-only). The route guard keeps it to the SLA area. */
+/** The business calendars SLA clocks count on. The route guard keeps it to the SLA area. */
 export function CalendarsPage() {
   const { t } = useTranslation();
+  const me = useCurrentUser();
+  const navigate = useNavigate();
   const calendars = useCalendars();
+  const [isCreating, setIsCreating] = useState(false);
   const rows = calendars.data?.pages.flatMap((page) => page.items) ?? [];
 
   return (
     <>
-      <PageHeader title={t('calendars.title')} subtitle={t('calendars.subtitle')} />
+      <PageHeader
+        title={t('calendars.title')}
+        subtitle={t('calendars.subtitle')}
+        actions={
+          canManageCalendars(me.role) ? (
+            <Button
+              leftSection={<IconPlus size={14} />}
+              onClick={() => setIsCreating(true)}
+              data-testid="calendar-new"
+            >
+              {t('calendars.editor.new')}
+            </Button>
+          ) : null
+        }
+      />
+      {isCreating ? (
+        <NewCalendarModal
+          defaultTimeZone={me.timeZone}
+          onClose={() => setIsCreating(false)}
+          onCreated={(calendar) => void navigate(`/sla/calendars/${calendar.id}`)}
+        />
+      ) : null}
       <Card withBorder padding={0}>
         {calendars.isPending ? (
           <Center py="xl">

@@ -6,6 +6,7 @@ export { AccountSummary } from './components/account-summary.tsx';
 export { AccountTable } from './components/account-table.tsx';
 export { ContactsPanel } from './components/contacts-panel.tsx';
 export { CreateAccountModal } from './components/create-account-modal.tsx';
+export { EditAccountButton } from './components/edit-account-button.tsx';
 export { NotesPanel } from './components/notes-panel.tsx';
 export { OpportunitiesPanel } from './components/opportunities-panel.tsx';
 export { ServicesPanel } from './components/services-panel.tsx';

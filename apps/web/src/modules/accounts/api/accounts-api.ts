@@ -11,6 +11,8 @@ import type {
   Page,
   Service,
   Subscription,
+  UpdateAccountInput,
+  UpdateOpportunityInput,
 } from './accounts-types.ts';
 
 const withSignal = (signal?: AbortSignal) => (signal ? { signal } : {});
@@ -39,6 +41,10 @@ export function fetchAccount(id: string, signal?: AbortSignal): Promise<Account>
 
 export function createAccount(input: CreateAccountInput): Promise<Account> {
   return apiRequest<Account>('/api/accounts', { method: 'POST', body: input });
+}
+
+export function updateAccount(id: string, input: UpdateAccountInput): Promise<Account> {
+  return apiRequest<Account>(base(id), { method: 'PATCH', body: input });
 }
 
 export function fetchContacts(id: string, signal?: AbortSignal): Promise<Page<Contact>> {
@@ -71,6 +77,11 @@ export function subscribe(
   return apiRequest<Subscription>(`${base(id)}/services`, { method: 'POST', body: input });
 }
 
+/** Ends the account's subscription to a catalogue service. */
+export function unsubscribe(id: string, serviceId: string): Promise<void> {
+  return apiRequest<void>(`${base(id)}/services/${encodeURIComponent(serviceId)}`, { method: 'DELETE' });
+}
+
 export function fetchNotes(id: string, signal?: AbortSignal): Promise<Page<Note>> {
   return apiRequest<Page<Note>>(`${base(id)}/notes`, { query: { limit: 100 }, ...withSignal(signal) });
 }
@@ -88,4 +99,15 @@ export function fetchOpportunities(id: string, signal?: AbortSignal): Promise<Pa
 
 export function createOpportunity(id: string, input: CreateOpportunityInput): Promise<Opportunity> {
   return apiRequest<Opportunity>(`${base(id)}/opportunities`, { method: 'POST', body: input });
+}
+
+export function updateOpportunity(
+  id: string,
+  opportunityId: string,
+  input: UpdateOpportunityInput,
+): Promise<Opportunity> {
+  return apiRequest<Opportunity>(`${base(id)}/opportunities/${encodeURIComponent(opportunityId)}`, {
+    method: 'PATCH',
+    body: input,
+  });
 }

@@ -52,6 +52,18 @@ export interface CreateAccountInput {
   segment?: AccountSegment | null;
 }
 
+/** A PATCH: only the fields sent change; null clears segment and owner. */
+export interface UpdateAccountInput {
+  name?: string;
+  legalName?: string;
+  countryCode?: string;
+  kind?: AccountKind;
+  segment?: AccountSegment | null;
+  ownerId?: string | null;
+  defaultLanguage?: string;
+  timeZone?: string;
+}
+
 export interface Contact {
   id: string;
   accountId: string;
@@ -119,4 +131,9 @@ export interface CreateOpportunityInput {
   description?: string;
   nextStep?: string;
   value?: Money | null;
+}
+
+export interface UpdateOpportunityInput {
+  status?: OpportunityStatus;
+  nextStep?: string;
 }

@@ -5,7 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { type OpportunityStatus } from '@paydesk/shared';
 import { useOpportunities } from '../hooks/use-accounts.ts';
 import { formatMoney } from '../money.ts';
+import { NextStepEditor } from './next-step-editor.tsx';
 import { OpportunityModal } from './opportunity-modal.tsx';
+import { OpportunityStatusSelect } from './opportunity-status-select.tsx';
 import { PanelState } from './panel-state.tsx';
 
 const statusColours: Record<OpportunityStatus, string> = {
@@ -16,7 +18,13 @@ const statusColours: Record<OpportunityStatus, string> = {
   parked: 'gray',
 };
 
-export function OpportunitiesPanel({ accountId }: { accountId: string }) {
+interface OpportunitiesPanelProps {
+  accountId: string;
+  /** Work the opportunities in place: status and next step (`opportunities:manage`). */
+  canManage: boolean;
+}
+
+export function OpportunitiesPanel({ accountId, canManage }: OpportunitiesPanelProps) {
   const { t, i18n } = useTranslation();
   const opportunities = useOpportunities(accountId);
   const [raising, setRaising] = useState(false);
@@ -54,7 +62,7 @@ export function OpportunitiesPanel({ accountId }: { accountId: string }) {
             </Table.Thead>
             <Table.Tbody>
               {rows.map((row) => (
-                <Table.Tr key={row.id} data-testid="opportunity-row">
+                <Table.Tr key={row.id} data-testid="opportunity-row" data-status={row.status}>
                   <Table.Td>
                     <Text size="sm" fw={500}>
                       {row.title}
@@ -64,9 +72,13 @@ export function OpportunitiesPanel({ accountId }: { accountId: string }) {
                     </Text>
                   </Table.Td>
                   <Table.Td>
-                    <Badge variant="light" color={statusColours[row.status]}>
-                      {t(`accounts.opportunities.statuses.${row.status}`)}
-                    </Badge>
+                    {canManage ? (
+                      <OpportunityStatusSelect opportunity={row} />
+                    ) : (
+                      <Badge variant="light" color={statusColours[row.status]}>
+                        {t(`accounts.opportunities.statuses.${row.status}`)}
+                      </Badge>
+                    )}
                   </Table.Td>
                   <Table.Td ta="right" style={{ fontVariantNumeric: 'tabular-nums' }}>
                     <Text size="sm" data-testid="opportunity-value">
@@ -77,9 +89,13 @@ export function OpportunitiesPanel({ accountId }: { accountId: string }) {
                     <Text size="sm">{t(`accounts.opportunities.audiences.${row.raisedTo}`)}</Text>
                   </Table.Td>
                   <Table.Td>
-                    <Text size="sm" c={row.nextStep ? undefined : 'dimmed'}>
-                      {row.nextStep || t('common.none')}
-                    </Text>
+                    {canManage ? (
+                      <NextStepEditor opportunity={row} />
+                    ) : (
+                      <Text size="sm" c={row.nextStep ? undefined : 'dimmed'}>
+                        {row.nextStep || t('common.none')}
+                      </Text>
+                    )}
                   </Table.Td>
                 </Table.Tr>
               ))}

@@ -6,6 +6,7 @@ import { useFormatters } from '../../../app/i18n/use-formatters.ts';
 import { ProblemAlert } from '../../../ui/problem-alert.tsx';
 import { useServiceCatalogue, useSubscribe, useSubscriptions } from '../hooks/use-accounts.ts';
 import { PanelState } from './panel-state.tsx';
+import { RemoveSubscriptionButton } from './remove-subscription-button.tsx';
 
 interface ServicesPanelProps {
   accountId: string;
@@ -87,11 +88,16 @@ export function ServicesPanel({ accountId, canEdit }: ServicesPanelProps) {
             <Table.Tr>
               <Table.Th>{t('accounts.services.service')}</Table.Th>
               <Table.Th>{t('accounts.services.startedOn')}</Table.Th>
+              {canEdit ? <Table.Th w={48} /> : null}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {rows.map((row) => (
-              <Table.Tr key={row.service.id} data-testid="subscription-row">
+              <Table.Tr
+                key={row.service.id}
+                data-testid="subscription-row"
+                data-service-code={row.service.code}
+              >
                 <Table.Td>
                   <Group gap="xs">
                     <Text size="sm" fw={500}>
@@ -107,6 +113,11 @@ export function ServicesPanel({ accountId, canEdit }: ServicesPanelProps) {
                 <Table.Td>
                   <Text size="sm">{formatDate(`${row.startedOn}T00:00:00Z`)}</Text>
                 </Table.Td>
+                {canEdit ? (
+                  <Table.Td>
+                    <RemoveSubscriptionButton subscription={row} />
+                  </Table.Td>
+                ) : null}
               </Table.Tr>
             ))}
           </Table.Tbody>

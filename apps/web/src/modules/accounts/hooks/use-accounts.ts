@@ -12,7 +12,10 @@ import {
   fetchServices,
   fetchSubscriptions,
   subscribe,
+  unsubscribe,
+  updateAccount,
   updateContact,
+  updateOpportunity,
 } from '../api/accounts-api.ts';
 import { accountsKeys } from '../api/accounts-keys.ts';
 import type {
@@ -20,6 +23,8 @@ import type {
   ContactInput,
   CreateAccountInput,
   CreateOpportunityInput,
+  UpdateAccountInput,
+  UpdateOpportunityInput,
 } from '../api/accounts-types.ts';
 
 export const accountsPageSize = 25;
@@ -47,6 +52,17 @@ export function useCreateAccount() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: CreateAccountInput) => createAccount(input),
+    onSuccess: (account) => {
+      queryClient.setQueryData(accountsKeys.detail(account.id), account);
+      return queryClient.invalidateQueries({ queryKey: accountsKeys.lists() });
+    },
+  });
+}
+
+export function useUpdateAccount(accountId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: UpdateAccountInput) => updateAccount(accountId, input),
     onSuccess: (account) => {
       queryClient.setQueryData(accountsKeys.detail(account.id), account);
       return queryClient.invalidateQueries({ queryKey: accountsKeys.lists() });
@@ -94,6 +110,14 @@ export function useSubscribe(accountId: string) {
   });
 }
 
+export function useUnsubscribe(accountId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (serviceId: string) => unsubscribe(accountId, serviceId),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: accountsKeys.subscriptions(accountId) }),
+  });
+}
+
 export function useNotes(accountId: string) {
   return useQuery({
     queryKey: accountsKeys.notes(accountId),
@@ -120,6 +144,15 @@ export function useCreateOpportunity(accountId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: CreateOpportunityInput) => createOpportunity(accountId, input),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: accountsKeys.opportunities(accountId) }),
+  });
+}
+
+export function useUpdateOpportunity(accountId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ opportunityId, input }: { opportunityId: string; input: UpdateOpportunityInput }) =>
+      updateOpportunity(accountId, opportunityId, input),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: accountsKeys.opportunities(accountId) }),
   });
 }

@@ -30,6 +30,27 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
+/** What a create or a replacement sends: the calendar as the editor shows it. */
+export interface CalendarInput {
+  name: string;
+  description: string;
+  spec: CalendarSpec;
+}
+
+export interface ImportHolidaysInput {
+  ics: string;
+  from: string;
+  to: string;
+}
+
+export interface ImportHolidaysResult {
+  calendar: BusinessCalendar;
+  /** Holidays the file had in the range. */
+  imported: number;
+  /** Of those, the ones the calendar did not already have. */
+  added: number;
+}
+
 export interface PreviewDueInput {
   calendarId: string;
   target: string;

@@ -1,13 +1,15 @@
 import { Button, Card, Group, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../../../ui/problem-alert.tsx';
-import type { PreviewDueResult } from '../api/calendars-types.ts';
+import type { PreviewDueInput, PreviewDueResult } from '../api/calendars-types.ts';
 import { usePreviewDue } from '../hooks/use-calendars.ts';
 import { splitDuration } from '../spec.ts';
 
 interface DuePreviewPanelProps {
   calendarId: string;
+  /** A new version (a save, an import) works the last question out again on it. */
+  calendarVersion: number;
   calendarTimeZone: string;
   /** The viewer's own zone (from their profile); the browser's when not valid. */
   viewerTimeZone?: string | null;
@@ -24,22 +26,34 @@ function validZone(timeZone: string | null | undefined): string | undefined {
 }
 
 /** "If opened now, due when?": business time from a start instant on this calendar. */
-export function DuePreviewPanel({ calendarId, calendarTimeZone, viewerTimeZone }: DuePreviewPanelProps) {
+export function DuePreviewPanel({
+  calendarId,
+  calendarVersion,
+  calendarTimeZone,
+  viewerTimeZone,
+}: DuePreviewPanelProps) {
   const { t } = useTranslation();
   const [target, setTarget] = useState('8h');
   const [from, setFrom] = useState('');
   const preview = usePreviewDue();
+  const { mutate } = preview;
+  const lastAsked = useRef<PreviewDueInput | null>(null);
+
+  useEffect(() => {
+    if (lastAsked.current) mutate(lastAsked.current);
+  }, [calendarVersion, mutate]);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const trimmedTarget = target.trim();
     if (!trimmedTarget) return;
     const trimmedFrom = from.trim();
-    preview.mutate({ calendarId, target: trimmedTarget, ...(trimmedFrom ? { from: trimmedFrom } : {}) });
+    lastAsked.current = { calendarId, target: trimmedTarget, ...(trimmedFrom ? { from: trimmedFrom } : {}) };
+    preview.mutate(lastAsked.current);
   };
 
   return (
-    <Card withBorder padding="lg" data-testid="calendar-preview">
+    <Card withBorder padding="lg" data-testid="calendar-preview" data-calendar-version={calendarVersion}>
       <Title order={4} mb={4}>
         {t('calendars.preview.title')}
       </Title>
