@@ -13,5 +13,7 @@ export {
 } from './calendar-spec.ts';
 export { actualElapsed, compileCalendar, type BusinessCalendar, type Pause } from './calendar-math.ts';
 export { importICalendarHolidays, type ICalendarImportOptions, type ImportedHoliday } from './icalendar.ts';
-export { formatInstant } from './time-zone.ts';
+export { holidaysBetween, type CalendarHoliday } from './holiday-lookup.ts';
+export { civilDateAt, formatInstant } from './time-zone.ts';
+export { formatDate as formatCivilDate, parseDate as parseCivilDate } from './civil-date.ts';
 export { formatDuration, parseDuration, parseInstant } from './time-text.ts';
