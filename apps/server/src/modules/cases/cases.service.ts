@@ -1,0 +1,615 @@
+import type { CaseChannel, CaseStatus, CaseType, ImpactLevel, Language, Priority } from '@paydesk/shared';
+import { recordAudit } from '../../platform/audit/index.ts';
+import {
+  assertCan,
+  auditContextOf,
+  can,
+  scopeOf,
+  type RequestContext,
+  type Scope,
+} from '../../platform/auth/index.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { Db, Tx } from '../../platform/db/index.ts';
+import { AppError } from '../../platform/errors.ts';
+import { decodeCursor, toPage } from '../../platform/http/index.ts';
+import {
+  allowedStatuses,
+  checkReopen,
+  checkTransition,
+  doneStatuses,
+  formatCaseNumber,
+  parseCaseNumber,
+  priorityFor,
+} from './case-rules.ts';
+import * as repo from './cases.repository.ts';
+
+export interface NewCase {
+  accountId: string;
+  subject: string;
+  description: string;
+  type: CaseType;
+  impact: ImpactLevel;
+  urgency: ImpactLevel;
+  /** Overrides the impact × urgency matrix; a reason is then required. */
+  priority?: Priority | undefined;
+  priorityReason?: string | undefined;
+  serviceCode?: string | undefined;
+  category?: string | undefined;
+  channel?: CaseChannel | undefined;
+  contactId?: string | undefined;
+  teamId?: string | undefined;
+  assigneeId?: string | undefined;
+  tier?: number | undefined;
+  language?: Language | undefined;
+  tags?: string[] | undefined;
+  externalReference?: string | undefined;
+}
+
+export type CaseChangesInput = Partial<{
+  subject: string;
+  type: CaseType;
+  status: CaseStatus;
+  impact: ImpactLevel;
+  urgency: ImpactLevel;
+  priority: Priority;
+  priorityReason: string;
+  serviceCode: string | null;
+  category: string;
+  contactId: string | null;
+  teamId: string | null;
+  assigneeId: string | null;
+  tier: number;
+  language: Language;
+  tags: string[];
+  externalReference: string | null;
+}>;
+
+/** Runs in the transaction of every change to a case, after its events are appended (the SLA engine). */
+export type CaseListener = (tx: Tx, change: { accountId: string; caseId: string }) => Promise<void>;
+
+/** A case change named a version that is no longer current; carries the case as it now is. */
+export class CaseVersionConflict extends AppError {
+  constructor(readonly current: CaseView) {
+    super(
+      'CASE_VERSION_CONFLICT',
+      `The case is at version ${current.version}; reload it and apply your change again`,
+    );
+  }
+}
+
+export type CaseView = ReturnType<typeof presentCase>;
+export type CasesService = ReturnType<typeof createCasesService>;
+
+/** Fields only the operator's staff set; a customer's portal request leaves them to triage. */
+const staffOnlyFields = [
+  'priority',
+  'priorityReason',
+  'teamId',
+  'assigneeId',
+  'tier',
+  'tags',
+  'category',
+] as const;
+
+/**
+ * Cases: the support desk's work. A case's state is one row; everything that happens to it is an
+ * event appended in the same transaction (the timeline, and the history SLA clocks replay); replies
+ * and internal notes are messages. Status moves follow the status graph (`case-rules`), a resolved
+ * or closed case reopens only within the configured window, and every change names the version it
+ * saw (If-Match), so two agents never overwrite each other silently.
+ *
+ * Customers open cases on their own account through the portal, follow them and reply; they never
+ * see internal notes or internal fields. Staff work cases.
+ */
+export function createCasesService(deps: {
+  db: Db;
+  clock: Clock;
+  reopenWindowDays: number;
+  listeners?: CaseListener[];
+}) {
+  const { db, clock, reopenWindowDays } = deps;
+  const listeners = deps.listeners ?? [];
+
+  function scope(ctx: RequestContext | null): Scope {
+    return ctx ? scopeOf(ctx.actor) : { kind: 'all' };
+  }
+
+  async function load(executor: Db | Tx, ctx: RequestContext | null, idOrNumber: string) {
+    const number = /^[0-9a-f]{8}-/i.test(idOrNumber) ? undefined : parseCaseNumber(idOrNumber);
+    const row =
+      number !== undefined
+        ? await repo.findCaseByNumber(executor, scope(ctx), number)
+        : /^[0-9a-f-]{36}$/i.test(idOrNumber)
+          ? await repo.findCase(executor, scope(ctx), idOrNumber)
+          : undefined;
+    if (!row) throw caseNotFound();
+    return row;
+  }
+
+  async function afterChange(
+    tx: Tx,
+    row: { accountId: string; id: string },
+    ctx: RequestContext | null,
+    action: string,
+    changes: Record<string, unknown>,
+  ) {
+    for (const listener of listeners) await listener(tx, { accountId: row.accountId, caseId: row.id });
+    await recordAudit(
+      tx,
+      {
+        ...auditContextOf(ctx),
+        action,
+        entityType: 'case',
+        entityId: row.id,
+        accountId: row.accountId,
+        changes,
+      },
+      clock,
+    );
+  }
+
+  async function checkReferences(
+    tx: Tx,
+    accountId: string,
+    input: {
+      serviceCode?: string | null | undefined;
+      contactId?: string | null | undefined;
+      teamId?: string | null | undefined;
+      assigneeId?: string | null | undefined;
+    },
+  ) {
+    const problems: Array<{ path: string; message: string }> = [];
+    let serviceId: string | null | undefined;
+    if (input.serviceCode === null) serviceId = null;
+    else if (input.serviceCode !== undefined) {
+      serviceId = (await repo.findServiceByCode(tx, input.serviceCode))?.id;
+      if (!serviceId)
+        problems.push({ path: 'body/serviceCode', message: 'is not a service in the catalogue' });
+    }
+    const contact = input.contactId ? await repo.findContact(tx, accountId, input.contactId) : undefined;
+    if (input.contactId && !contact)
+      problems.push({ path: 'body/contactId', message: "is not a contact of the case's account" });
+    if (input.teamId && !(await repo.teamExists(tx, input.teamId)))
+      problems.push({ path: 'body/teamId', message: 'is not a team' });
+    if (input.assigneeId && !(await repo.findActiveStaff(tx, input.assigneeId)))
+      problems.push({ path: 'body/assigneeId', message: 'is not an active staff member' });
+    if (problems.length > 0)
+      throw new AppError(
+        'VALIDATION_FAILED',
+        `${problems[0]!.path.replace(/^body\//, '')} ${problems[0]!.message}`,
+        { errors: problems },
+      );
+    return { serviceId, contactLanguage: contact?.language as Language | undefined };
+  }
+
+  function checkPriority(matrix: Priority, priority: Priority | undefined, reason: string | undefined) {
+    if (priority === undefined || priority === matrix) return { priority: matrix, priorityReason: null };
+    if (!reason?.trim())
+      throw new AppError(
+        'VALIDATION_FAILED',
+        `priorityReason is required to set ${priority} instead of the matrix's ${matrix}`,
+        {
+          errors: [
+            {
+              path: 'body/priorityReason',
+              message: `required: ${priority} overrides the matrix's ${matrix}`,
+            },
+          ],
+        },
+      );
+    return { priority, priorityReason: reason.trim() };
+  }
+
+  return {
+    async create(ctx: RequestContext | null, input: NewCase) {
+      if (ctx) assertCan(ctx.actor, 'cases:create');
+      const isStaff = ctx === null || can(ctx.actor, 'cases:work');
+      if (!isStaff) {
+        const reserved = staffOnlyFields.filter((field) => input[field] !== undefined);
+        if (reserved.length > 0)
+          throw new AppError('AUTH_FORBIDDEN', `Only the operator's staff set ${reserved.join(', ')}`, {
+            errors: reserved.map((field) => ({
+              path: `body/${field}`,
+              message: 'is set by the support desk',
+            })),
+          });
+      }
+      return db.transaction().execute(async (tx) => {
+        const account = await repo.findAccount(tx, scope(ctx), input.accountId);
+        if (!account) throw new AppError('ACCOUNT_NOT_FOUND', 'No such account');
+        const refs = await checkReferences(tx, input.accountId, input);
+        const { priority, priorityReason } = checkPriority(
+          priorityFor(input.impact, input.urgency),
+          input.priority,
+          input.priorityReason,
+        );
+        const now = clock.now();
+        const actorId = ctx?.actor.userId ?? null;
+        // A customer writes in through the portal; staff say how the request reached them.
+        const channel = isStaff ? (input.channel ?? 'phone') : 'portal';
+        const id = await repo.insertCase(tx, {
+          accountId: input.accountId,
+          subject: input.subject.trim(),
+          type: input.type,
+          impact: input.impact,
+          urgency: input.urgency,
+          priority,
+          priorityReason,
+          serviceId: refs.serviceId ?? null,
+          category: input.category?.trim() ?? '',
+          channel,
+          contactId: input.contactId ?? null,
+          teamId: input.teamId ?? null,
+          assigneeId: input.assigneeId ?? null,
+          tier: input.tier ?? 1,
+          language: input.language ?? refs.contactLanguage ?? (account.defaultLanguage as Language),
+          tags: normaliseTags(input.tags ?? []),
+          externalReference: input.externalReference?.trim() || null,
+          openedAt: now,
+          createdBy: actorId,
+          createdAt: now,
+        });
+        // The request itself is the customer's words, also when an agent logs a phone call.
+        const messageId = await repo.insertMessage(tx, {
+          accountId: input.accountId,
+          caseId: id,
+          visibility: 'public',
+          authorId: actorId,
+          fromCustomer: true,
+          body: input.description,
+          createdAt: now,
+        });
+        await repo.appendEvents(tx, { accountId: input.accountId, caseId: id }, [
+          { type: 'opened', at: now, actorId, data: { status: 'new', priority, channel, messageId } },
+        ]);
+        const row = (await repo.findCase(tx, { kind: 'all' }, id))!;
+        await afterChange(tx, row, ctx, 'case.opened', { subject: row.subject, priority, channel });
+        return presentCase(ctx, (await repo.findCase(tx, { kind: 'all' }, id))!);
+      });
+    },
+
+    async get(ctx: RequestContext | null, idOrNumber: string) {
+      if (ctx) assertCan(ctx.actor, 'cases:read');
+      const row = await load(db, ctx, idOrNumber);
+      return { ...presentCase(ctx, row), watchers: await repo.listWatchers(db, row.accountId, row.id) };
+    },
+
+    async list(
+      ctx: RequestContext,
+      query: {
+        limit: number;
+        cursor?: string | undefined;
+        view?: 'mine' | 'team' | 'all' | undefined;
+        accountId?: string | undefined;
+        status?: CaseStatus[] | undefined;
+        open?: boolean | undefined;
+        priority?: Priority | undefined;
+        q?: string | undefined;
+      },
+    ) {
+      assertCan(ctx.actor, 'cases:read');
+      const after = decodeCursor(query.cursor, 2);
+      const teamIds = query.view === 'team' ? await myTeams(db, ctx.actor.userId) : undefined;
+      const rows = await repo.listCases(
+        db,
+        scopeOf(ctx.actor),
+        {
+          ...(query.accountId ? { accountId: query.accountId } : {}),
+          ...(teamIds ? { teamIds } : {}),
+          ...(query.view === 'mine' ? { assigneeId: ctx.actor.userId } : {}),
+          ...(query.status ? { statuses: query.status } : {}),
+          ...(query.open ? { openOnly: true } : {}),
+          ...(query.priority ? { priority: query.priority } : {}),
+          ...(query.q?.trim() ? { search: query.q.trim() } : {}),
+        },
+        {
+          limit: query.limit,
+          ...(after ? { after: [String(after[0]), String(after[1])] as [string, string] } : {}),
+        },
+      );
+      const page = toPage(rows, query.limit, (row) => [row.dueKey, row.number]);
+      return { items: page.items.map((row) => presentCase(ctx, row)), nextCursor: page.nextCursor };
+    },
+
+    /** Changes fields and status, if `expectedVersion` is still the case's version. */
+    async update(
+      ctx: RequestContext | null,
+      idOrNumber: string,
+      expectedVersion: number | undefined,
+      input: CaseChangesInput,
+    ) {
+      if (ctx) assertCan(ctx.actor, 'cases:work');
+      if (expectedVersion === undefined && ctx !== null)
+        throw new AppError(
+          'PRECONDITION_REQUIRED',
+          'Send If-Match: "<version>" with the version you edited',
+          {
+            errors: [{ path: 'headers/if-match', message: 'required' }],
+          },
+        );
+      return db.transaction().execute(async (tx) => {
+        const found = await load(tx, ctx, idOrNumber);
+        const before = (await repo.lockCase(tx, scope(ctx), found.id))!;
+        if (expectedVersion !== undefined && before.version !== expectedVersion)
+          throw new CaseVersionConflict(presentCase(ctx, before));
+        const now = clock.now();
+        const actorId = ctx?.actor.userId ?? null;
+        const refs = await checkReferences(tx, before.accountId, input);
+        const changes: repo.CaseChanges = {};
+        const events: repo.NewCaseEvent[] = [];
+        const event = (type: string, data: Record<string, unknown>) =>
+          events.push({ type, at: now, actorId, data });
+
+        for (const field of [
+          'subject',
+          'type',
+          'category',
+          'tier',
+          'language',
+          'externalReference',
+          'contactId',
+        ] as const) {
+          const value = input[field];
+          if (value === undefined || value === before[field]) continue;
+          Object.assign(changes, { [field]: typeof value === 'string' ? value.trim() : value });
+          event('field_changed', { field, from: before[field], to: value });
+        }
+        if (input.tags !== undefined) {
+          const tags = normaliseTags(input.tags);
+          if (tags.join('\n') !== before.tags.join('\n')) {
+            changes.tags = tags;
+            event('field_changed', { field: 'tags', from: before.tags, to: tags });
+          }
+        }
+        if (input.serviceCode !== undefined && refs.serviceId !== before.serviceId) {
+          changes.serviceId = refs.serviceId ?? null;
+          event('field_changed', { field: 'service', from: before.serviceCode, to: input.serviceCode });
+        }
+
+        const impact = input.impact ?? before.impact;
+        const urgency = input.urgency ?? before.urgency;
+        if (impact !== before.impact || urgency !== before.urgency || input.priority !== undefined) {
+          // A new impact or urgency takes the matrix's priority again unless this change overrides it.
+          const { priority, priorityReason } = checkPriority(
+            priorityFor(impact, urgency),
+            input.priority,
+            input.priorityReason,
+          );
+          Object.assign(changes, { impact, urgency, priority, priorityReason });
+          if (priority !== before.priority)
+            event('priority_changed', { from: before.priority, to: priority, reason: priorityReason });
+        }
+
+        if (
+          (input.teamId !== undefined && input.teamId !== before.teamId) ||
+          (input.assigneeId !== undefined && input.assigneeId !== before.assigneeId)
+        ) {
+          const teamId = input.teamId === undefined ? before.teamId : input.teamId;
+          const assigneeId = input.assigneeId === undefined ? before.assigneeId : input.assigneeId;
+          Object.assign(changes, { teamId, assigneeId });
+          event('assigned', {
+            from: { teamId: before.teamId, assigneeId: before.assigneeId },
+            to: { teamId, assigneeId },
+          });
+        }
+
+        if (input.status !== undefined && input.status !== before.status) {
+          Object.assign(changes, moveTo(before, input.status, now));
+          event('status_changed', { from: before.status, to: input.status });
+        }
+
+        if (events.length === 0) return presentCase(ctx, before);
+        await repo.updateCase(tx, before.id, { ...changes, updatedAt: now });
+        await repo.appendEvents(tx, { accountId: before.accountId, caseId: before.id }, events);
+        await afterChange(tx, before, ctx, 'case.updated', {
+          events: events.map(({ type, data }) => ({ type, ...data })),
+        });
+        return presentCase(ctx, (await repo.findCase(tx, { kind: 'all' }, before.id))!);
+      });
+    },
+
+    /**
+     * A reply (public) or an internal note. A customer's reply brings a case waiting on them back to
+     * open, and reopens a resolved or closed one within the window; a public reply to a closed case
+     * reopens it (or is refused after the window). The first public staff reply opens a new case.
+     */
+    async addMessage(
+      ctx: RequestContext,
+      idOrNumber: string,
+      input: { visibility: 'public' | 'internal'; body: string },
+    ) {
+      assertCan(ctx.actor, 'cases:reply');
+      const fromCustomer = !can(ctx.actor, 'cases:work');
+      if (input.visibility === 'internal') assertCan(ctx.actor, 'cases:read-internal');
+      return db.transaction().execute(async (tx) => {
+        const found = await load(tx, ctx, idOrNumber);
+        const before = (await repo.lockCase(tx, scope(ctx), found.id))!;
+        const now = clock.now();
+        const actorId = ctx.actor.userId;
+        const messageId = await repo.insertMessage(tx, {
+          accountId: before.accountId,
+          caseId: before.id,
+          visibility: input.visibility,
+          authorId: actorId,
+          fromCustomer,
+          body: input.body,
+          createdAt: now,
+        });
+        const events: repo.NewCaseEvent[] = [
+          fromCustomer
+            ? { type: 'customer_replied', at: now, actorId, data: { messageId } }
+            : {
+                type: 'staff_replied',
+                at: now,
+                actorId,
+                data: { messageId, public: input.visibility === 'public' },
+              },
+        ];
+        const reopens =
+          input.visibility === 'public' &&
+          (before.status === 'closed' || (fromCustomer && before.status === 'resolved'));
+        const next: CaseStatus | undefined = reopens
+          ? 'open'
+          : fromCustomer && before.status === 'pending_customer'
+            ? 'open'
+            : !fromCustomer && input.visibility === 'public' && before.status === 'new'
+              ? 'open'
+              : undefined;
+        const changes = next ? moveTo(before, next, now) : {};
+        if (next)
+          events.push({
+            type: 'status_changed',
+            at: now,
+            actorId,
+            data: { from: before.status, to: next, by: 'reply' },
+          });
+        await repo.updateCase(tx, before.id, { ...changes, updatedAt: now });
+        await repo.appendEvents(tx, { accountId: before.accountId, caseId: before.id }, events);
+        await afterChange(tx, before, ctx, input.visibility === 'public' ? 'case.replied' : 'case.noted', {
+          messageId,
+          ...(next ? { status: { from: before.status, to: next } } : {}),
+        });
+        const messages = await repo.listMessages(tx, before.accountId, before.id, true);
+        return presentMessage(messages.find((message) => message.id === messageId)!);
+      });
+    },
+
+    async messages(ctx: RequestContext, idOrNumber: string) {
+      assertCan(ctx.actor, 'cases:read');
+      const row = await load(db, ctx, idOrNumber);
+      const rows = await repo.listMessages(db, row.accountId, row.id, can(ctx.actor, 'cases:read-internal'));
+      return rows.map(presentMessage);
+    },
+
+    /** What happened, oldest first; customers see the public story (no notes, no internal fields). */
+    async timeline(ctx: RequestContext, idOrNumber: string) {
+      assertCan(ctx.actor, 'cases:read');
+      const row = await load(db, ctx, idOrNumber);
+      const events = await repo.listEvents(db, row.accountId, row.id);
+      const internal = can(ctx.actor, 'cases:read-internal');
+      return events
+        .filter(
+          (event) =>
+            internal ||
+            (publicEventTypes.has(event.type) &&
+              (event.type !== 'staff_replied' || event.data.public === true)),
+        )
+        .map(({ actorId, actorName, ...event }) => ({
+          ...event,
+          at: event.at.toISOString(),
+          actor: actorId === null ? null : { id: actorId, displayName: actorName ?? '' },
+        }));
+    },
+
+    /** The case's whole event history, for the SLA engine to replay (no scope: internal callers only). */
+    events: (executor: Db | Tx, accountId: string, caseId: string) =>
+      repo.listEvents(executor, accountId, caseId),
+
+    async watch(ctx: RequestContext, idOrNumber: string, userId: string, watching: boolean) {
+      assertCan(ctx.actor, 'cases:work');
+      const row = await load(db, ctx, idOrNumber);
+      if (!(await repo.findActiveStaff(db, userId)))
+        throw new AppError('VALIDATION_FAILED', 'userId is not an active staff member', {
+          errors: [{ path: 'body/userId', message: 'is not an active staff member' }],
+        });
+      await db.transaction().execute(async (tx) => {
+        const key = { accountId: row.accountId, caseId: row.id, userId };
+        const changed = watching ? await repo.addWatcher(tx, key) : await repo.removeWatcher(tx, key);
+        if (changed)
+          await recordAudit(
+            tx,
+            {
+              ...auditContextOf(ctx),
+              action: watching ? 'case.watcher_added' : 'case.watcher_removed',
+              entityType: 'case',
+              entityId: row.id,
+              accountId: row.accountId,
+              changes: { userId },
+            },
+            clock,
+          );
+      });
+      return repo.listWatchers(db, row.accountId, row.id);
+    },
+  };
+
+  /** The new status's bookkeeping: resolution and closing instants, cleared again on a reopen. */
+  function moveTo(before: repo.CaseRow, to: CaseStatus, now: Date): repo.CaseChanges {
+    checkTransition(before.status, to);
+    const reopening = doneStatuses.includes(before.status) && !doneStatuses.includes(to);
+    if (reopening) checkReopen(before.resolvedAt ?? before.closedAt, now, reopenWindowDays);
+    return {
+      status: to,
+      ...(to === 'resolved' ? { resolvedAt: now } : {}),
+      ...(to === 'closed' ? { closedAt: now, resolvedAt: before.resolvedAt ?? now } : {}),
+      ...(reopening ? { resolvedAt: null, closedAt: null } : {}),
+    };
+  }
+}
+
+const publicEventTypes = new Set(['opened', 'status_changed', 'customer_replied', 'staff_replied']);
+
+async function myTeams(db: Db, userId: string) {
+  const rows = await db.selectFrom('teamMembers').select('teamId').where('userId', '=', userId).execute();
+  return rows.map((row) => row.teamId);
+}
+
+/** Tags are case-insensitive labels: trimmed, lower-cased, unique, in the order given. */
+function normaliseTags(tags: string[]) {
+  return [...new Set(tags.map((tag) => tag.trim().toLowerCase()).filter(Boolean))];
+}
+
+export function presentCase(ctx: RequestContext | null, row: repo.CaseRow) {
+  const internal = ctx === null || can(ctx.actor, 'cases:read-internal');
+  const {
+    number,
+    serviceId,
+    serviceCode,
+    serviceName,
+    contactId,
+    contactName,
+    contactEmail,
+    teamId,
+    teamName,
+    assigneeId,
+    assigneeName,
+    tags,
+    tier,
+    priorityReason,
+    version,
+    ...rest
+  } = row;
+  return {
+    ...rest,
+    number: Number(number),
+    reference: formatCaseNumber(number),
+    service: serviceId === null ? null : { id: serviceId, code: serviceCode ?? '', name: serviceName ?? '' },
+    contact:
+      contactId === null ? null : { id: contactId, name: contactName ?? '', email: contactEmail ?? '' },
+    assignee: assigneeId === null ? null : { id: assigneeId, displayName: assigneeName ?? '' },
+    allowedStatuses: [...allowedStatuses(row.status)],
+    version,
+    nextDueAt: row.nextDueAt?.toISOString() ?? null,
+    openedAt: row.openedAt.toISOString(),
+    resolvedAt: row.resolvedAt?.toISOString() ?? null,
+    closedAt: row.closedAt?.toISOString() ?? null,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    ...(internal
+      ? { team: teamId === null ? null : { id: teamId, name: teamName ?? '' }, tags, tier, priorityReason }
+      : {}),
+  };
+}
+
+function presentMessage(row: repo.MessageRow) {
+  const { authorId, authorName, ...rest } = row;
+  return {
+    ...rest,
+    author: authorId === null ? null : { id: authorId, displayName: authorName ?? '' },
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+function caseNotFound() {
+  return new AppError('CASE_NOT_FOUND', 'No such case');
+}
