@@ -31,7 +31,7 @@ describe('housekeeping jobs', () => {
     });
 
     const jobs = createJobs({ db: t.db, kind: t.kind, logger: silent, workers: false });
-    scheduleHousekeeping(jobs, t.clock);
+    scheduleHousekeeping(jobs, t.clock, t.services);
     await jobs.start();
     try {
       await expect

@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Type } from 'typebox';
 import { IdParams, type HttpServer } from '../src/platform/http/index.ts';
+import { defaultContractTerms } from '../src/modules/contract-terms/index.ts';
+import type { CaseTables } from '../src/modules/cases/index.ts';
+import type { ContractTables } from '../src/modules/contracts/index.ts';
+import { withModuleTables } from '../src/platform/db/index.ts';
 import { buildContact, buildUser, createTestApp, signIn, type TestApp } from './app.ts';
 import { buildTenant, checkIsolation, type IsolationCase, type Tenant } from './isolation.ts';
 
@@ -165,7 +169,234 @@ const matrix: Record<string, IsolationCase> = {
     url: '/api/calendars/preview/elapsed',
     payload: { calendarId: bData.calendarId, from: '2026-03-02T09:00:00Z' },
   }),
+  // Notifications belong to the signed-in user: no route takes another user's or an account's id.
+  'GET /api/notifications': { selfOnly: "lists the caller's own notifications only" },
+  'POST /api/notifications/:id/read': { selfOnly: "finds the id among the caller's own notifications only" },
+  'POST /api/notifications/read-all': { selfOnly: "marks the caller's own notifications only" },
+  'GET /api/accounts/:id/governance/timeline': (_a, b) => ({
+    method: 'GET',
+    url: `/api/accounts/${b.accountId}/governance/timeline`,
+  }),
+  'GET /api/accounts/:id/service-reviews': (_a, b) => ({
+    method: 'GET',
+    url: `/api/accounts/${b.accountId}/service-reviews`,
+  }),
+  // Their own account in the path, B's review id: the review must not be found through A.
+  'GET /api/accounts/:id/service-reviews/:reviewId': (a) => ({
+    method: 'GET',
+    url: `/api/accounts/${a.accountId}/service-reviews/${bData.reviewId}`,
+  }),
+  'POST /api/accounts/:id/service-reviews': (_a, b) => ({
+    method: 'POST',
+    url: `/api/accounts/${b.accountId}/service-reviews`,
+    payload: { title: 'Probe', heldOn: '2026-04-01' },
+  }),
+  'PATCH /api/accounts/:id/service-reviews/:reviewId': (_a, b) => ({
+    method: 'PATCH',
+    url: `/api/accounts/${b.accountId}/service-reviews/${bData.reviewId}`,
+    payload: { status: 'cancelled' },
+  }),
+  'GET /api/accounts/:id/decisions': (_a, b) => ({
+    method: 'GET',
+    url: `/api/accounts/${b.accountId}/decisions`,
+  }),
+  'GET /api/accounts/:id/decisions/:decisionId': (a) => ({
+    method: 'GET',
+    url: `/api/accounts/${a.accountId}/decisions/${bData.decisionId}`,
+  }),
+  'POST /api/accounts/:id/decisions': (_a, b) => ({
+    method: 'POST',
+    url: `/api/accounts/${b.accountId}/decisions`,
+    payload: { text: 'Probe', decidedOn: '2026-04-01', decidedBy: 'Probe' },
+  }),
+  'PATCH /api/accounts/:id/decisions/:decisionId': (_a, b) => ({
+    method: 'PATCH',
+    url: `/api/accounts/${b.accountId}/decisions/${bData.decisionId}`,
+    payload: { text: 'Probe' },
+  }),
+  'GET /api/accounts/:id/action-items': (_a, b) => ({
+    method: 'GET',
+    url: `/api/accounts/${b.accountId}/action-items`,
+  }),
+  'GET /api/accounts/:id/action-items/:actionItemId': (a) => ({
+    method: 'GET',
+    url: `/api/accounts/${a.accountId}/action-items/${bData.actionItemId}`,
+  }),
+  'POST /api/accounts/:id/action-items': (_a, b) => ({
+    method: 'POST',
+    url: `/api/accounts/${b.accountId}/action-items`,
+    payload: { title: 'Probe', ownerId: b.adminId, dueOn: '2026-04-01' },
+  }),
+  'PATCH /api/accounts/:id/action-items/:actionItemId': (_a, b) => ({
+    method: 'PATCH',
+    url: `/api/accounts/${b.accountId}/action-items/${bData.actionItemId}`,
+    payload: { status: 'done' },
+  }),
+  // Staff only: a customer owns no action items and gets 403.
+  'GET /api/action-items': () => ({ method: 'GET', url: '/api/action-items?mine=true' }),
+  // Vendors, OLAs and underpinning contracts are internal staff data: a customer gets 403 throughout.
+  'GET /api/vendors': () => ({ method: 'GET', url: '/api/vendors?includeRetired=true' }),
+  'GET /api/vendors/:id': () => ({ method: 'GET', url: `/api/vendors/${bData.vendorId}` }),
+  'POST /api/vendors': () => ({
+    method: 'POST',
+    url: '/api/vendors',
+    payload: { name: 'Probe', kind: 'other' },
+  }),
+  'PATCH /api/vendors/:id': () => ({
+    method: 'PATCH',
+    url: `/api/vendors/${bData.vendorId}`,
+    payload: { isActive: false },
+  }),
+  'GET /api/agreements': () => ({ method: 'GET', url: `/api/agreements?vendorId=${bData.vendorId}` }),
+  'GET /api/agreements/:id': () => ({ method: 'GET', url: `/api/agreements/${bData.agreementId}` }),
+  'POST /api/agreements': () => ({ method: 'POST', url: '/api/agreements', payload: probeAgreement() }),
+  'PUT /api/agreements/:id': () => ({
+    method: 'PUT',
+    url: `/api/agreements/${bData.agreementId}`,
+    payload: probeAgreement(),
+  }),
+  'DELETE /api/agreements/:id': () => ({ method: 'DELETE', url: `/api/agreements/${bData.agreementId}` }),
+  // Contracts: B's contract, versions, documents and change requests are simply not found from A.
+  'GET /api/contracts': (_a, b) => ({ method: 'GET', url: `/api/contracts?accountId=${b.accountId}` }),
+  'POST /api/accounts/:accountId/contracts': (_a, b) => ({
+    method: 'POST',
+    url: `/api/accounts/${b.accountId}/contracts`,
+    payload: { reference: 'PROBE-1', terms: probeTerms() },
+  }),
+  'GET /api/contracts/:id': () => ({ method: 'GET', url: `/api/contracts/${bData.contractId}` }),
+  'PUT /api/contracts/:id/draft': () => ({
+    method: 'PUT',
+    url: `/api/contracts/${bData.contractId}/draft`,
+    payload: { reference: 'PROBE-2', ownerId: null, terms: probeTerms() },
+  }),
+  'PUT /api/contracts/:id/owner': () => ({
+    method: 'PUT',
+    url: `/api/contracts/${bData.contractId}/owner`,
+    payload: { ownerId: null },
+  }),
+  'POST /api/contracts/:id/transitions': () => ({
+    method: 'POST',
+    url: `/api/contracts/${bData.contractId}/transitions`,
+    payload: { action: 'terminate', reason: 'Probe' },
+  }),
+  'POST /api/contracts/:id/amendments': () => ({
+    method: 'POST',
+    url: `/api/contracts/${bData.contractId}/amendments`,
+    payload: { effectiveFrom: '2026-06-01', summary: 'Probe', terms: probeTerms() },
+  }),
+  'POST /api/contracts/:id/renewals': () => ({
+    method: 'POST',
+    url: `/api/contracts/${bData.contractId}/renewals`,
+    payload: { summary: 'Probe', terms: { ...probeTerms(), endDate: '2030-12-31' } },
+  }),
+  'DELETE /api/contracts/:id': () => ({ method: 'DELETE', url: `/api/contracts/${bData.contractId}` }),
+  'GET /api/contracts/:id/versions': () => ({
+    method: 'GET',
+    url: `/api/contracts/${bData.contractId}/versions`,
+  }),
+  'GET /api/contracts/:id/versions/:version': () => ({
+    method: 'GET',
+    url: `/api/contracts/${bData.contractId}/versions/1`,
+  }),
+  'GET /api/contracts/:id/versions/:version/diff': () => ({
+    method: 'GET',
+    url: `/api/contracts/${bData.contractId}/versions/1/diff?against=1`,
+  }),
+  'GET /api/contracts/:id/change-requests': () => ({
+    method: 'GET',
+    url: `/api/contracts/${bData.contractId}/change-requests`,
+  }),
+  'POST /api/contracts/:id/change-requests': () => ({
+    method: 'POST',
+    url: `/api/contracts/${bData.contractId}/change-requests`,
+    payload: { title: 'Probe' },
+  }),
+  'POST /api/contracts/:id/change-requests/:changeRequestId/decision': () => ({
+    method: 'POST',
+    url: `/api/contracts/${bData.contractId}/change-requests/${bData.changeRequestId}/decision`,
+    payload: { decision: 'reject' },
+  }),
+  'POST /api/contracts/:id/change-requests/:changeRequestId/withdrawal': () => ({
+    method: 'POST',
+    url: `/api/contracts/${bData.contractId}/change-requests/${bData.changeRequestId}/withdrawal`,
+  }),
+  'GET /api/contracts/:id/documents': () => ({
+    method: 'GET',
+    url: `/api/contracts/${bData.contractId}/documents`,
+  }),
+  'POST /api/contracts/:id/documents': () => ({
+    method: 'POST',
+    url: `/api/contracts/${bData.contractId}/documents?fileName=probe.txt`,
+    payload: { probe: true },
+  }),
+  'GET /api/contracts/:id/documents/:documentId/content': () => ({
+    method: 'GET',
+    url: `/api/contracts/${bData.contractId}/documents/${bData.documentId}/content`,
+  }),
+  'DELETE /api/contracts/:id/documents/:documentId': () => ({
+    method: 'DELETE',
+    url: `/api/contracts/${bData.contractId}/documents/${bData.documentId}`,
+  }),
+  // Cases: B's case is not found from A, by id or by number; A cannot open one on B's account.
+  'GET /api/cases': (_a, b) => ({ method: 'GET', url: `/api/cases?accountId=${b.accountId}` }),
+  'POST /api/cases': (_a, b) => ({
+    method: 'POST',
+    url: '/api/cases',
+    payload: { ...probeCase, accountId: b.accountId },
+  }),
+  'GET /api/cases/:id': () => ({ method: 'GET', url: `/api/cases/${bData.caseReference}` }),
+  'PATCH /api/cases/:id': () => ({
+    method: 'PATCH',
+    url: `/api/cases/${bData.caseId}`,
+    payload: { status: 'resolved' },
+  }),
+  'GET /api/cases/:id/messages': () => ({ method: 'GET', url: `/api/cases/${bData.caseId}/messages` }),
+  'POST /api/cases/:id/messages': () => ({
+    method: 'POST',
+    url: `/api/cases/${bData.caseId}/messages`,
+    payload: { visibility: 'public', body: 'Probe' },
+  }),
+  'GET /api/cases/:id/timeline': () => ({ method: 'GET', url: `/api/cases/${bData.caseId}/timeline` }),
+  'POST /api/cases/:id/watchers': (a) => ({
+    method: 'POST',
+    url: `/api/cases/${bData.caseId}/watchers`,
+    payload: { userId: a.adminId, watching: true },
+  }),
 };
+
+const probeCase = {
+  subject: 'Probe',
+  description: 'Probe',
+  type: 'question',
+  impact: 'low',
+  urgency: 'low',
+} as const;
+
+function probeTerms() {
+  return {
+    ...defaultContractTerms({ title: 'Probe', startDate: '2026-01-01', currency: 'GBP' }),
+    endDate: '2026-12-31',
+  };
+}
+
+const unmeasured = { firstResponse: null, nextResponse: null, resolution: null, periodicUpdate: null };
+function probeAgreement() {
+  return {
+    kind: 'underpinning',
+    vendorId: bData.vendorId,
+    name: 'Probe UC',
+    policy: {
+      name: 'Probe',
+      calendarId: bData.calendarId,
+      conditions: { services: [], caseTypes: [], channels: [] },
+      targets: { P1: { ...unmeasured, resolution: 240 }, P2: unmeasured, P3: unmeasured, P4: unmeasured },
+      pauseStatuses: [],
+      warningThresholds: [],
+      breachActions: [],
+    },
+    effectiveFrom: '2026-01-01',
+  };
+}
 
 const probeIcs = [
   'BEGIN:VCALENDAR',
@@ -188,6 +419,16 @@ const bData = {
   noteId: '',
   opportunityId: '',
   calendarId: '',
+  reviewId: '',
+  decisionId: '',
+  actionItemId: '',
+  vendorId: '',
+  agreementId: '',
+  contractId: '',
+  changeRequestId: '',
+  documentId: '',
+  caseId: '',
+  caseReference: '',
 };
 
 async function buildAccountRecords(t: TestApp, b: Tenant) {
@@ -219,6 +460,44 @@ async function buildAccountRecords(t: TestApp, b: Tenant) {
     await post('/api/calendars', {
       name: 'Betapay support hours',
       spec: { timeZone: 'Europe/London', week: { mon: [['09:00', '17:30']] } },
+    })
+  ).id;
+  bData.reviewId = (
+    await post(`/api/accounts/${b.accountId}/service-reviews`, { title: 'Q1 review', heldOn: '2026-03-20' })
+  ).id;
+  bData.decisionId = (
+    await post(`/api/accounts/${b.accountId}/decisions`, {
+      reviewId: bData.reviewId,
+      text: 'Weekend maintenance',
+      decidedOn: '2026-03-20',
+      decidedBy: 'Both parties',
+    })
+  ).id;
+  bData.actionItemId = (
+    await post(`/api/accounts/${b.accountId}/action-items`, {
+      title: 'Send the report',
+      ownerId: staff.id,
+      dueOn: '2026-03-27',
+    })
+  ).id;
+  bData.vendorId = (await post('/api/vendors', { name: 'Betapay processor', kind: 'processor' })).id;
+  bData.agreementId = (await post('/api/agreements', probeAgreement())).id;
+  const { contracts, documents } = t.services.contracts;
+  bData.contractId = (
+    await contracts.create(null, b.accountId, { reference: 'BETA-MSA', terms: probeTerms() })
+  ).id;
+  await contracts.transition(null, bData.contractId, undefined, { action: 'activate' });
+  bData.changeRequestId = (
+    await post(`/api/contracts/${bData.contractId}/change-requests`, { title: 'Add LINK ATM' })
+  ).id;
+  const betaCase = await t.services.cases.create(null, { ...probeCase, accountId: b.accountId });
+  bData.caseId = betaCase.id;
+  bData.caseReference = betaCase.reference;
+  bData.documentId = (
+    await documents.upload(null, bData.contractId, {
+      fileName: 'msa.pdf',
+      contentType: 'application/pdf',
+      bytes: Buffer.from('%PDF-1.7 probe'),
     })
   ).id;
 }
@@ -307,6 +586,8 @@ describe('the matrix itself', () => {
   });
 });
 
+const contractTables = (t: TestApp) => withModuleTables<ContractTables>(t.db);
+
 async function snapshot(t: TestApp, tenant: Tenant) {
   const account = await t.db
     .selectFrom('accounts')
@@ -343,5 +624,35 @@ async function snapshot(t: TestApp, tenant: Tenant) {
       .execute(),
     catalogue: await t.db.selectFrom('services').selectAll().orderBy('id').execute(),
     calendars: await t.db.selectFrom('businessCalendars').selectAll().orderBy('id').execute(),
+    contracts: await contractTables(t)
+      .selectFrom('contracts')
+      .selectAll()
+      .where('accountId', '=', accountId)
+      .execute(),
+    contractVersions: await contractTables(t)
+      .selectFrom('contractVersions')
+      .selectAll()
+      .where('accountId', '=', accountId)
+      .execute(),
+    changeRequests: await contractTables(t)
+      .selectFrom('contractChangeRequests')
+      .selectAll()
+      .where('accountId', '=', accountId)
+      .execute(),
+    cases: await withModuleTables<CaseTables>(t.db)
+      .selectFrom('cases')
+      .selectAll()
+      .where('accountId', '=', accountId)
+      .execute(),
+    caseMessages: await withModuleTables<CaseTables>(t.db)
+      .selectFrom('caseMessages')
+      .selectAll()
+      .where('accountId', '=', accountId)
+      .execute(),
+    documents: await contractTables(t)
+      .selectFrom('contractDocuments')
+      .selectAll()
+      .where('accountId', '=', accountId)
+      .execute(),
   };
 }

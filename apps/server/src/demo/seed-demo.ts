@@ -1,7 +1,10 @@
 import type { Services } from '../app.ts';
 import type { RequestContext } from '../platform/auth/index.ts';
 import type { Db } from '../platform/db/index.ts';
+import { seedDemoAgreements } from './demo-agreements.ts';
+import { seedDemoContracts } from './demo-contracts.ts';
 import { demoCalendars } from './demo-calendars.ts';
+import { seedDemoGovernance } from './demo-governance.ts';
 import {
   demoAccountManager,
   demoAccounts,
@@ -58,8 +61,11 @@ export async function seedDemo(db: Db, services: Services): Promise<DemoSeedResu
     }
   }
   await seedRelationships(services, accountIds, people);
+  await seedDemoGovernance(services, accountIds, people);
   for (const calendar of demoCalendars)
     await services.calendars.create(people.get(demoAccountManager)!, calendar);
+  await seedDemoAgreements(services, teamIds, people.get(demoAccountManager)!);
+  await seedDemoContracts(services, accountIds, people, people.get(demoAccountManager)!);
   return { seeded: true, accounts: demoAccounts.length, users: demoUsers.length, teams: demoTeams.length };
 }
 

@@ -3,9 +3,12 @@ import { RequireAuth } from '../modules/identity/index.ts';
 import { AccountPage } from '../pages/account-page.tsx';
 import { AccountsPage } from '../pages/accounts-page.tsx';
 import { AdminUsersPage } from '../pages/admin-users-page.tsx';
+import { AgreementsPage } from '../pages/agreements-page.tsx';
 import { CalendarPage } from '../pages/calendar-page.tsx';
 import { CalendarsPage } from '../pages/calendars-page.tsx';
 import { ComingSoonPage } from '../pages/coming-soon-page.tsx';
+import { ContractPage } from '../pages/contract-page.tsx';
+import { ContractsPage } from '../pages/contracts-page.tsx';
 import { DashboardPage } from '../pages/dashboard-page.tsx';
 import { LoginPage } from '../pages/login-page.tsx';
 import { NotFoundPage } from '../pages/not-found-page.tsx';
@@ -14,13 +17,7 @@ import { AppLayout } from './layout/app-layout.tsx';
 import { adminSectionKeys, type NavKey } from './navigation.ts';
 import { RequireArea } from './require-area.tsx';
 
-const placeholderAreas = [
-  'cases',
-  'contracts',
-  'payments',
-  'knowledge',
-  'insight',
-] as const satisfies readonly NavKey[];
+const placeholderAreas = ['cases', 'payments', 'knowledge', 'insight'] as const satisfies readonly NavKey[];
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
@@ -36,6 +33,17 @@ export const router = createBrowserRouter([
           // it is their own (linked from the dashboard), though the area is not in their navigation.
           { path: 'accounts', element: <AccountsPage /> },
           { path: 'accounts/:id', element: <AccountPage /> },
+          {
+            path: 'contracts',
+            element: (
+              <RequireArea area="contracts">
+                <ContractsPage />
+              </RequireArea>
+            ),
+          },
+          // A contract is also open to agents and to a customer's administrator (their own account's,
+          // never drafts), reached from the account page, though the area is not in their navigation.
+          { path: 'contracts/:id', element: <ContractPage /> },
           // SLA: the business calendars for now; staff in the area read them, customers never.
           { path: 'sla', element: <Navigate to="/sla/calendars" replace /> },
           {
@@ -43,6 +51,14 @@ export const router = createBrowserRouter([
             element: (
               <RequireArea area="sla">
                 <CalendarsPage />
+              </RequireArea>
+            ),
+          },
+          {
+            path: 'sla/agreements',
+            element: (
+              <RequireArea area="sla">
+                <AgreementsPage />
               </RequireArea>
             ),
           },

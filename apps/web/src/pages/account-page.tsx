@@ -1,4 +1,4 @@
-import { Anchor, Badge, Card, Center, Group, Loader, Tabs, Text, ThemeIcon } from '@mantine/core';
+import { Anchor, Card, Center, Group, Loader, Tabs } from '@mantine/core';
 import { isCustomerRole } from '@paydesk/shared';
 import {
   IconAddressBook,
@@ -18,11 +18,14 @@ import {
   canManageAccounts,
   canSeeInternal,
   ContactsPanel,
+  EditAccountButton,
   NotesPanel,
   OpportunitiesPanel,
   ServicesPanel,
   useAccount,
 } from '../modules/accounts/index.ts';
+import { ContractsTab } from '../modules/contracts/index.ts';
+import { GovernanceTab } from '../modules/governance/index.ts';
 import { useCurrentUser } from '../modules/identity/index.ts';
 import { PageHeader } from '../ui/page-header.tsx';
 import { ProblemAlert } from '../ui/problem-alert.tsx';
@@ -82,7 +85,11 @@ function AccountView({ id }: { id: string }) {
   return (
     <>
       <BackLink hidden={isCustomer} />
-      <PageHeader title={data.name} subtitle={isCustomer ? t('accounts.page.customerSubtitle') : undefined} />
+      <PageHeader
+        title={data.name}
+        subtitle={isCustomer ? t('accounts.page.customerSubtitle') : undefined}
+        actions={canEdit ? <EditAccountButton account={data} /> : null}
+      />
       <AccountSummary account={data} />
       <Card withBorder padding={0}>
         <Tabs
@@ -106,10 +113,10 @@ function AccountView({ id }: { id: string }) {
             <ServicesPanel accountId={data.id} canEdit={canEdit} />
           </Tabs.Panel>
           <Tabs.Panel value="contracts" p="md" data-testid="account-panel-contracts">
-            <Coming text={t('accounts.page.contractsComing')} />
+            <ContractsTab accountId={data.id} />
           </Tabs.Panel>
           <Tabs.Panel value="governance" p="md" data-testid="account-panel-governance">
-            <Coming text={t('accounts.page.governanceComing')} />
+            <GovernanceTab accountId={data.id} />
           </Tabs.Panel>
           {canSeeInternal(me.role) ? (
             <>
@@ -117,7 +124,7 @@ function AccountView({ id }: { id: string }) {
                 <NotesPanel accountId={data.id} timeZone={me.timeZone} />
               </Tabs.Panel>
               <Tabs.Panel value="opportunities" p="md" data-testid="account-panel-opportunities">
-                <OpportunitiesPanel accountId={data.id} />
+                <OpportunitiesPanel accountId={data.id} canManage={canEdit} />
               </Tabs.Panel>
             </>
           ) : null}
@@ -137,22 +144,5 @@ function BackLink({ hidden }: { hidden: boolean }) {
         {t('accounts.page.back')}
       </Group>
     </Anchor>
-  );
-}
-
-function Coming({ text }: { text: string }) {
-  const { t } = useTranslation();
-  return (
-    <Group gap="sm" py="lg" justify="center">
-      <ThemeIcon variant="light" color="gray" radius="xl">
-        <IconFileText size={16} />
-      </ThemeIcon>
-      <Text size="sm" c="dimmed">
-        {text}
-      </Text>
-      <Badge variant="outline" color="gray">
-        {t('accounts.page.coming')}
-      </Badge>
-    </Group>
   );
 }
