@@ -61,7 +61,9 @@ export function parseConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config
   const reopenRaw = emptyToUndefined(env.PAYDESK_REOPEN_WINDOW_DAYS) ?? '14';
   const reopenWindowDays = Number(reopenRaw);
   if (!/^\d{1,3}$/.test(reopenRaw) || reopenWindowDays > 365)
-    problems.push(`PAYDESK_REOPEN_WINDOW_DAYS must be a whole number of days from 0 to 365, got "${reopenRaw}"`);
+    problems.push(
+      `PAYDESK_REOPEN_WINDOW_DAYS must be a whole number of days from 0 to 365, got "${reopenRaw}"`,
+    );
 
   if (problems.length > 0) throw new ConfigError(problems);
   return {

@@ -1,7 +1,9 @@
 import type { Services } from '../app.ts';
 import type { RequestContext } from '../platform/auth/index.ts';
+import { systemClock, type Clock } from '../platform/clock.ts';
 import type { Db } from '../platform/db/index.ts';
 import { seedDemoAgreements } from './demo-agreements.ts';
+import { seedDemoCases } from './demo-cases.ts';
 import { seedDemoContracts } from './demo-contracts.ts';
 import { demoCalendars } from './demo-calendars.ts';
 import { seedDemoGovernance } from './demo-governance.ts';
@@ -26,7 +28,11 @@ export interface DemoSeedResult {
  * Seeds the demo through the services (so it is validated and audited like any other write). Runs
  * only on a database without users: seeding twice changes nothing.
  */
-export async function seedDemo(db: Db, services: Services): Promise<DemoSeedResult> {
+export async function seedDemo(
+  db: Db,
+  services: Services,
+  clock: Clock = systemClock,
+): Promise<DemoSeedResult> {
   const existing = await db.selectFrom('users').select('id').limit(1).executeTakeFirst();
   if (existing) return { seeded: false, accounts: 0, users: 0, teams: 0 };
 
@@ -66,6 +72,7 @@ export async function seedDemo(db: Db, services: Services): Promise<DemoSeedResu
     await services.calendars.create(people.get(demoAccountManager)!, calendar);
   await seedDemoAgreements(services, teamIds, people.get(demoAccountManager)!);
   await seedDemoContracts(services, accountIds, people, people.get(demoAccountManager)!);
+  await seedDemoCases(services, clock, accountIds, teamIds, people);
   return { seeded: true, accounts: demoAccounts.length, users: demoUsers.length, teams: demoTeams.length };
 }
 

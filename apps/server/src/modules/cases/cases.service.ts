@@ -64,6 +64,14 @@ export type CaseChangesInput = Partial<{
   externalReference: string | null;
 }>;
 
+/**
+ * When a change happened, for history that is replayed (an import with original timestamps, the
+ * demo): events carry this instant instead of the clock's. The HTTP routes never pass it.
+ */
+export interface HistoryOptions {
+  at?: Date | undefined;
+}
+
 /** Runs in the transaction of every change to a case, after its events are appended (the SLA engine). */
 export type CaseListener = (tx: Tx, change: { accountId: string; caseId: string }) => Promise<void>;
 
@@ -201,7 +209,7 @@ export function createCasesService(deps: {
   }
 
   return {
-    async create(ctx: RequestContext | null, input: NewCase) {
+    async create(ctx: RequestContext | null, input: NewCase, options: HistoryOptions = {}) {
       if (ctx) assertCan(ctx.actor, 'cases:create');
       const isStaff = ctx === null || can(ctx.actor, 'cases:work');
       if (!isStaff) {
@@ -223,7 +231,7 @@ export function createCasesService(deps: {
           input.priority,
           input.priorityReason,
         );
-        const now = clock.now();
+        const now = options.at ?? clock.now();
         const actorId = ctx?.actor.userId ?? null;
         // A customer writes in through the portal; staff say how the request reached them.
         const channel = isStaff ? (input.channel ?? 'phone') : 'portal';
@@ -317,6 +325,7 @@ export function createCasesService(deps: {
       idOrNumber: string,
       expectedVersion: number | undefined,
       input: CaseChangesInput,
+      options: HistoryOptions = {},
     ) {
       if (ctx) assertCan(ctx.actor, 'cases:work');
       if (expectedVersion === undefined && ctx !== null)
@@ -332,7 +341,7 @@ export function createCasesService(deps: {
         const before = (await repo.lockCase(tx, scope(ctx), found.id))!;
         if (expectedVersion !== undefined && before.version !== expectedVersion)
           throw new CaseVersionConflict(presentCase(ctx, before));
-        const now = clock.now();
+        const now = options.at ?? clock.now();
         const actorId = ctx?.actor.userId ?? null;
         const refs = await checkReferences(tx, before.accountId, input);
         const changes: repo.CaseChanges = {};
@@ -417,6 +426,7 @@ export function createCasesService(deps: {
       ctx: RequestContext,
       idOrNumber: string,
       input: { visibility: 'public' | 'internal'; body: string },
+      options: HistoryOptions = {},
     ) {
       assertCan(ctx.actor, 'cases:reply');
       const fromCustomer = !can(ctx.actor, 'cases:work');
@@ -424,7 +434,7 @@ export function createCasesService(deps: {
       return db.transaction().execute(async (tx) => {
         const found = await load(tx, ctx, idOrNumber);
         const before = (await repo.lockCase(tx, scope(ctx), found.id))!;
-        const now = clock.now();
+        const now = options.at ?? clock.now();
         const actorId = ctx.actor.userId;
         const messageId = await repo.insertMessage(tx, {
           accountId: before.accountId,

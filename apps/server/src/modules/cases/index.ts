@@ -3,7 +3,13 @@
  * SLA clocks replay), the conversation (replies and internal notes) and watchers. Status moves and
  * priority follow `case-rules`.
  */
-export { createCasesService, type CaseListener, type CasesService, type NewCase } from './cases.service.ts';
+export {
+  createCasesService,
+  type CaseListener,
+  type CasesService,
+  type HistoryOptions,
+  type NewCase,
+} from './cases.service.ts';
 export { casesRoutes } from './cases.routes.ts';
 export { formatCaseNumber, parseCaseNumber, priorityFor } from './case-rules.ts';
 export type { CaseEventRow, CaseTables } from './cases.repository.ts';
