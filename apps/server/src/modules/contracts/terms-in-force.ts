@@ -43,7 +43,11 @@ export async function termsInForce(
     const inForce = effectiveVersion(versions, onDate);
     // Stored terms passed the schema and the terms rules on their way in.
     if (inForce)
-      result.push({ contractId, version: inForce.version, terms: JSON.parse(inForce.termsJson) as ContractTerms });
+      result.push({
+        contractId,
+        version: inForce.version,
+        terms: JSON.parse(inForce.termsJson) as ContractTerms,
+      });
   }
   return result;
 }
