@@ -1,0 +1,550 @@
+import { priorities, type Priority } from '@paydesk/shared';
+import { can, type RequestContext } from '../../platform/auth/index.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { Db, Executor, Tx } from '../../platform/db/index.ts';
+import { AppError } from '../../platform/errors.ts';
+import { defineJob, type Jobs } from '../../platform/jobs/index.ts';
+import { applicableAgreements } from '../agreements/index.ts';
+import {
+  civilDateAt,
+  compileCalendar,
+  type BusinessCalendar,
+  type CalendarSpec,
+} from '../business-time/index.ts';
+import { appendSystemEvent, type CaseEventRow, type CasesService } from '../cases/index.ts';
+import { policyApplies, type ContractTerms, type SlaPolicy } from '../contract-terms/index.ts';
+import { termsInForce } from '../contracts/index.ts';
+import {
+  computeClocks,
+  explainClock,
+  type CaseEvent,
+  type ClockState,
+  type ResolutionOnReopen,
+} from '../sla-clocks/index.ts';
+import * as repo from './sla.repository.ts';
+
+/** How the engine tells a person something: an in-app notification in the caller's transaction. */
+export type Notify = (
+  tx: Tx,
+  notification: {
+    userId: string;
+    kind: string;
+    title: string;
+    body: string;
+    link?: string;
+    entityType?: string;
+    entityId?: string;
+  },
+) => Promise<unknown>;
+
+/** A policy that governs a case, and where it comes from. */
+export interface Governing {
+  source: repo.ClockSource;
+  policy: SlaPolicy;
+  contractId: string | null;
+  contractVersion: number | null;
+  agreementId: string | null;
+  /** Customer policies: the contract's per-incident penalties and the currency they are in. */
+  penalties: { incidentPenalties: ContractTerms['sla']['incidentPenalties']; currency: string } | null;
+}
+
+/** A case's clocks as of an instant: per governing policy, its calendar and the clocks it gives. */
+interface Evaluation {
+  facts: repo.CaseFacts;
+  now: number;
+  governed: Array<{ governing: Governing; calendar: BusinessCalendar; clocks: ClockState[] }>;
+}
+
+export interface CheckPayload {
+  accountId: string;
+  caseId: string;
+}
+
+export type SlaEngine = ReturnType<typeof createSlaEngine>;
+
+const checkJobName = 'sla-check';
+
+/**
+ * The SLA engine: on every case change (as a case listener, in the change's transaction) it finds
+ * the policies that govern the case — the customer's (the first policy, in contract order, of the
+ * account's contracts in force on the opening date whose conditions take the case in), the owner
+ * team's OLA, and (once cases escalate to vendors) the vendor's underpinning contract — replays the
+ * case's history into clocks (`sla-clocks`), stores them, keeps `cases.next_due_at` and schedules a
+ * check job at each running clock's next warning or due instant.
+ *
+ * The check claims every warning and breach reached (one row each, ON CONFLICT DO NOTHING) and acts
+ * only on the claims it won, in the claim's transaction: a case event, notifications and the
+ * contract's penalty. Breach actions that change the case (raise priority, reassign) are ordinary
+ * case changes with their own transaction and audit; the claim remembers them until they are done,
+ * so a crash between the two retries them and a second run finds nothing left to do.
+ */
+export function createSlaEngine(deps: {
+  db: Db;
+  clock: Clock;
+  notify: Notify;
+  /** Late: the cases service takes this engine's `recompute` as a listener. */
+  cases: () => Pick<CasesService, 'events' | 'get' | 'update'>;
+  rules?: { resolutionOnReopen: ResolutionOnReopen };
+}) {
+  const { db, clock, notify } = deps;
+  const rules = deps.rules ?? { resolutionOnReopen: 'resume' as const };
+  /** Compiled calendars by id and version (or 24×7 by time zone): compiling is the costly part. */
+  const calendars = new Map<string, BusinessCalendar>();
+  let jobs: Pick<Jobs, 'enqueue'> | undefined;
+
+  async function governingPolicies(executor: Executor, facts: repo.CaseFacts): Promise<Governing[]> {
+    // Policies are chosen on the day the case opened, in the account's time zone, and kept: an
+    // amendment applies to cases opened after it, so a replay always finds the same policy.
+    const onDate = civilDateAt(facts.openedAt.getTime(), facts.accountTimeZone);
+    const caseFacts = {
+      serviceCode: facts.serviceCode ?? undefined,
+      caseType: facts.type,
+      channel: facts.channel,
+    };
+    const governing: Governing[] = [];
+    for (const contract of await termsInForce(executor, facts.accountId, onDate)) {
+      const policy = contract.terms.sla.policies.find((candidate) => policyApplies(candidate, caseFacts));
+      if (!policy) continue;
+      governing.push({
+        source: 'customer',
+        policy,
+        contractId: contract.contractId,
+        contractVersion: contract.version,
+        agreementId: null,
+        penalties: {
+          incidentPenalties: contract.terms.sla.incidentPenalties,
+          currency: contract.terms.monthlyFee.currency,
+        },
+      });
+      break;
+    }
+    // Without a team there is no OLA: applicableAgreements would answer with every team's.
+    if (facts.teamId !== null) {
+      const agreements = await applicableAgreements(executor, { ...caseFacts, teamId: facts.teamId, onDate });
+      const ola = agreements.find((agreement) => agreement.kind === 'ola');
+      if (ola)
+        governing.push({
+          source: 'ola',
+          policy: ola.policy,
+          contractId: null,
+          contractVersion: null,
+          agreementId: ola.id,
+          penalties: null,
+        });
+    }
+    return governing;
+  }
+
+  async function calendarsOf(executor: Executor, governing: Governing[], timeZone: string) {
+    const ids = [
+      ...new Set(governing.flatMap(({ policy }) => (policy.calendarId ? [policy.calendarId] : []))),
+    ];
+    const byId = new Map<string | null, BusinessCalendar>();
+    for (const { id, version } of await repo.listCalendarVersions(executor, ids)) {
+      const key = `${id}@${version}`;
+      let calendar = calendars.get(key);
+      if (!calendar) {
+        const stored = await repo.findCalendarSpec(executor, id);
+        if (!stored) continue;
+        calendar = compileCalendar(stored.spec as CalendarSpec);
+        calendars.set(`${id}@${stored.version}`, calendar);
+      }
+      byId.set(id, calendar);
+    }
+    // 24×7 in the account's zone: the zone changes no due time, only how explanations read.
+    let always = calendars.get(`always@${timeZone}`);
+    if (!always) {
+      always = compileCalendar({ timeZone, always: true });
+      calendars.set(`always@${timeZone}`, always);
+    }
+    byId.set(null, always);
+    return byId;
+  }
+
+  async function evaluate(executor: Executor, facts: repo.CaseFacts, now: number): Promise<Evaluation> {
+    const governing = await governingPolicies(executor, facts);
+    if (governing.length === 0) return { facts, now, governed: [] };
+    const byCalendar = await calendarsOf(executor, governing, facts.accountTimeZone);
+    const events = toClockEvents(await deps.cases().events(executor, facts.accountId, facts.id));
+    const governed = governing.map((entry) => {
+      const calendar = byCalendar.get(entry.policy.calendarId);
+      // The calendar column's foreign key (RESTRICT) keeps a policy's calendar from being deleted.
+      if (!calendar) throw new Error(`SLA policy calendar ${entry.policy.calendarId} not found`);
+      const clocks =
+        events.length === 0 ? [] : computeClocks({ policy: entry.policy, calendar, events, now, rules });
+      return { governing: entry, calendar, clocks };
+    });
+    return { facts, now, governed };
+  }
+
+  /** Stores the evaluation's clocks, the case's next due time, and the next checks. */
+  async function store(tx: Tx, evaluation: Evaluation) {
+    const { facts, now } = evaluation;
+    const key = { accountId: facts.accountId, caseId: facts.id };
+    const rows = evaluation.governed.flatMap(({ governing, clocks }) =>
+      clocks.map((state) => toRow(governing, state)),
+    );
+    await repo.replaceClocks(tx, key, rows, new Date(now));
+    await repo.setNextDueAt(tx, facts.accountId, facts.id, nextDueAt(evaluation));
+    if (!jobs) return;
+    const instants = new Set<number>();
+    for (const { clocks } of evaluation.governed)
+      for (const state of clocks) {
+        const next = nextCheckAt(state, now);
+        if (next !== null) instants.add(next);
+      }
+    for (const at of [...instants].sort((a, b) => a - b))
+      await jobs.enqueue(tx, checkJob, key, {
+        startAfter: new Date(at),
+        // One queued check per case and instant, however often the case changes meanwhile.
+        singletonKey: `${facts.id}@${at}`,
+      });
+  }
+
+  async function recompute(tx: Tx, key: CheckPayload) {
+    const facts = await repo.findCaseFacts(tx, key.accountId, key.caseId);
+    if (!facts) return;
+    await store(tx, await evaluate(tx, facts, clock.now().getTime()));
+  }
+
+  /** Fires every warning and breach reached and not yet claimed; then runs the pending breach actions. */
+  async function check(key: CheckPayload) {
+    await db.transaction().execute(async (tx) => {
+      const facts = await repo.lockCaseFacts(tx, key.accountId, key.caseId);
+      if (!facts) return;
+      const evaluation = await evaluate(tx, facts, clock.now().getTime());
+      await store(tx, evaluation);
+      await fireAlerts(tx, evaluation);
+    });
+    await runPendingActions(key);
+  }
+
+  async function fireAlerts(tx: Tx, evaluation: Evaluation) {
+    const { facts, now } = evaluation;
+    const key = { accountId: facts.accountId, caseId: facts.id };
+    let leads: string[] | undefined;
+    const teamLeads = async () =>
+      (leads ??= facts.teamId === null ? [] : await repo.listTeamLeads(tx, facts.teamId));
+    for (const { governing, clocks } of evaluation.governed) {
+      for (const state of clocks) {
+        for (const alert of reachedAlerts(state, now)) {
+          const isBreach = alert.threshold === 100;
+          const isOpen = state.status === 'running' || state.status === 'paused';
+          // Actions change a live case; a clock that already ended is only recorded.
+          const pendingActions = isBreach && isOpen ? caseActions(governing.policy, facts) : [];
+          const claimed = await repo.claimAlert(tx, {
+            ...key,
+            source: governing.source,
+            metric: state.metric,
+            cycle: state.cycle,
+            threshold: alert.threshold,
+            reachedAt: new Date(alert.at),
+            claimedAt: new Date(now),
+            pendingActions,
+            raiseTo: pendingActions.includes('raise_priority') ? raisedPriority(facts.priority) : null,
+          });
+          if (!claimed) continue;
+          const what = {
+            metric: state.metric,
+            cycle: state.cycle,
+            source: governing.source,
+            policy: governing.policy.name,
+            threshold: alert.threshold,
+            reachedAt: new Date(alert.at).toISOString(),
+          };
+          await appendSystemEvent(tx, key, {
+            type: isBreach ? 'sla_breached' : 'sla_warning',
+            at: new Date(now),
+            data: what,
+          });
+          const recipients = new Set(facts.assigneeId ? [facts.assigneeId] : await teamLeads());
+          if (isBreach && governing.policy.breachActions.includes('notify_manager'))
+            for (const lead of await teamLeads()) recipients.add(lead);
+          const reference = `PD-${facts.number}`;
+          const label = `${metricLabels[state.metric]} (${sourceLabels[governing.source]})`;
+          for (const userId of recipients)
+            await notify(tx, {
+              userId,
+              kind: isBreach ? 'sla.breached' : 'sla.warning',
+              title: isBreach
+                ? `${reference}: ${label} breached`
+                : `${reference}: ${label} at ${alert.threshold}%`,
+              body: isBreach
+                ? `The ${governing.policy.name} target was missed at ${what.reachedAt}.`
+                : `${alert.threshold}% of the ${governing.policy.name} target was used at ${what.reachedAt}.`,
+              link: `/cases/${facts.id}`,
+              entityType: 'case',
+              entityId: facts.id,
+            });
+          if (isBreach && governing.penalties && state.metric === 'resolution')
+            await accruePenalty(tx, facts, governing, state, now);
+        }
+      }
+    }
+  }
+
+  async function accruePenalty(
+    tx: Tx,
+    facts: repo.CaseFacts,
+    governing: Governing,
+    state: ClockState,
+    now: number,
+  ) {
+    const penalty = governing.penalties?.incidentPenalties.find((entry) => entry.priority === facts.priority);
+    if (!penalty || !governing.contractId || governing.contractVersion === null) return;
+    await repo.accruePenalty(tx, {
+      accountId: facts.accountId,
+      caseId: facts.id,
+      contractId: governing.contractId,
+      contractVersion: governing.contractVersion,
+      metric: state.metric,
+      cycle: state.cycle,
+      priority: facts.priority,
+      amountMinor: penalty.amountMinor,
+      currency: governing.penalties!.currency,
+      accruedAt: new Date(now),
+    });
+  }
+
+  /** Each as an ordinary case change (its event, its audit); cleared once done, so a retry skips it. */
+  async function runPendingActions(key: CheckPayload) {
+    for (const pending of await repo.listPendingActions(db, key.accountId, key.caseId)) {
+      const facts = await repo.findCaseFacts(db, key.accountId, key.caseId);
+      if (!facts) return;
+      const changes: { priority?: Priority; priorityReason?: string; assigneeId?: null } = {};
+      // Idempotent by target: a priority already at (or above) the breach's target is left alone.
+      if (
+        pending.actions.includes('raise_priority') &&
+        pending.raiseTo !== null &&
+        priorities.indexOf(pending.raiseTo) < priorities.indexOf(facts.priority)
+      )
+        Object.assign(changes, {
+          priority: pending.raiseTo,
+          priorityReason: `SLA breach: ${metricLabels[pending.metric]} (${sourceLabels[pending.source]})`,
+        });
+      if (pending.actions.includes('reassign') && facts.assigneeId !== null) changes.assigneeId = null;
+      if (Object.keys(changes).length > 0) await deps.cases().update(null, key.caseId, undefined, changes);
+      await repo.clearPendingActions(db, { ...key, ...pending });
+    }
+  }
+
+  const checkJob = defineJob<CheckPayload>(checkJobName, (payload) => check(payload));
+
+  /**
+   * The safety net for checks never scheduled (cases written before the process had its job queue:
+   * demo seeding, the CLI) or lost: breaches past due and not fired get their check now.
+   */
+  const sweepJob = defineJob<Record<string, never>>('sla-sweep', async () => {
+    for (const key of await repo.listUnfiredBreaches(db, clock.now(), 500)) await check(key);
+  });
+
+  return {
+    /** The case listener: runs in the transaction of every case change. */
+    recompute,
+    check,
+    checkJob,
+    sweepJob,
+    /**
+     * Hands the engine the job queue once the process has one (after the services are built); until
+     * then, and in processes without one (the CLI), clocks are stored but no check is scheduled.
+     */
+    useJobs(queue: Pick<Jobs, 'enqueue'>) {
+      jobs = queue;
+    },
+
+    /** The case's clocks as of now, each with its explanation. Customers see their contract's only. */
+    async explain(ctx: RequestContext, idOrNumber: string) {
+      const view = await deps.cases().get(ctx, idOrNumber);
+      const facts = await repo.findCaseFacts(db, view.accountId, view.id);
+      if (!facts) throw new AppError('CASE_NOT_FOUND', 'No such case');
+      const evaluation = await evaluate(db, facts, clock.now().getTime());
+      const internal = can(ctx.actor, 'cases:read-internal');
+      return {
+        caseId: view.id,
+        at: new Date(evaluation.now).toISOString(),
+        clocks: evaluation.governed
+          .filter(({ governing }) => internal || governing.source === 'customer')
+          .flatMap(({ governing, calendar, clocks }) =>
+            clocks.map((state) =>
+              presentClock(governing, state, explainClock(state, calendar, evaluation.now)),
+            ),
+          ),
+      };
+    },
+
+    /** Stored clocks (for tests, the CLI and reports); recompute first for an up-to-date view. */
+    clocks: (executor: Executor, accountId: string, caseId: string) =>
+      repo.listClocks(executor, accountId, caseId),
+    penalties: (executor: Executor, accountId: string, caseId: string) =>
+      repo.listPenalties(executor, accountId, caseId),
+  };
+}
+
+/** The history the clocks read; other events (assignments, field changes, SLA alerts) move no clock. */
+function toClockEvents(rows: CaseEventRow[]): CaseEvent[] {
+  const events: CaseEvent[] = [];
+  for (const row of rows) {
+    const at = row.at.getTime();
+    const data = row.data;
+    switch (row.type) {
+      case 'opened':
+        events.push({ type: 'opened', at, status: data.status as never, priority: data.priority as never });
+        break;
+      case 'status_changed':
+        events.push({ type: 'status_changed', at, to: data.to as never });
+        break;
+      case 'priority_changed':
+        events.push({ type: 'priority_changed', at, to: data.to as never });
+        break;
+      case 'staff_replied':
+        events.push({ type: 'staff_replied', at, public: data.public === true });
+        break;
+      case 'customer_replied':
+        events.push({ type: 'customer_replied', at });
+        break;
+    }
+  }
+  // Stable: equal instants keep the order they were appended in (seq).
+  return events.sort((a, b) => a.at - b.at);
+}
+
+function toRow(governing: Governing, state: ClockState): repo.ClockRow {
+  const date = (at: number | null) => (at === null ? null : new Date(at));
+  return {
+    source: governing.source,
+    metric: state.metric,
+    cycle: state.cycle,
+    contractId: governing.contractId,
+    contractVersion: governing.contractVersion,
+    agreementId: governing.agreementId,
+    policyName: governing.policy.name,
+    status: state.status,
+    targetMs: state.targetMs,
+    calendarId: governing.policy.calendarId,
+    startedAt: new Date(state.startedAt),
+    pauses: state.pauses.map((pause) => ({
+      from: new Date(pause.from).toISOString(),
+      to: pause.to === null ? null : new Date(pause.to).toISOString(),
+      reason: pause.reason,
+    })),
+    dueAt: date(state.dueAt),
+    remainingMs: state.remainingMs,
+    businessElapsedMs: state.businessElapsedMs,
+    breachedAt: date(state.breachedAt),
+    stoppedAt: date(state.stoppedAt),
+    warnings: state.warnings.map((warning) => ({
+      thresholdPercent: warning.thresholdPercent,
+      at: new Date(warning.at).toISOString(),
+    })),
+  };
+}
+
+/**
+ * The queue's order: the soonest due time of the running customer clocks — the promise made to the
+ * customer — and only when none runs, of the internal (OLA, UC) ones. Null when nothing runs.
+ */
+function nextDueAt(evaluation: Evaluation): Date | null {
+  for (const internal of [false, true]) {
+    let soonest: number | null = null;
+    for (const { governing, clocks } of evaluation.governed) {
+      if ((governing.source !== 'customer') !== internal) continue;
+      for (const state of clocks)
+        if (state.status === 'running' && state.dueAt !== null && (soonest === null || state.dueAt < soonest))
+          soonest = state.dueAt;
+    }
+    if (soonest !== null) return new Date(soonest);
+  }
+  return null;
+}
+
+/** A running clock's next warning or due instant from now on (now included: a breach at a priority change). */
+function nextCheckAt(state: ClockState, now: number): number | null {
+  if (state.status !== 'running') return null;
+  const instants = [
+    ...state.warnings.map((warning) => warning.at),
+    ...(state.dueAt === null ? [] : [state.dueAt]),
+  ];
+  const upcoming = instants.filter((at) => at >= now);
+  return upcoming.length === 0 ? null : Math.min(...upcoming);
+}
+
+/** Warnings reached while the clock is still open (a stale warning on a finished clock helps nobody); the breach always. */
+function reachedAlerts(state: ClockState, now: number): Array<{ threshold: number; at: number }> {
+  const alerts: Array<{ threshold: number; at: number }> = [];
+  if (state.status === 'running' || state.status === 'paused')
+    for (const warning of state.warnings)
+      if (warning.at <= now && state.breachedAt === null)
+        alerts.push({ threshold: warning.thresholdPercent, at: warning.at });
+  if (state.breachedAt !== null && state.breachedAt <= now)
+    alerts.push({ threshold: 100, at: state.breachedAt });
+  return alerts;
+}
+
+function caseActions(policy: SlaPolicy, facts: repo.CaseFacts): string[] {
+  return policy.breachActions.filter(
+    (action) =>
+      (action === 'raise_priority' && raisedPriority(facts.priority) !== null) ||
+      (action === 'reassign' && facts.assigneeId !== null),
+  );
+}
+
+function raisedPriority(priority: Priority): Priority | null {
+  const index = priorities.indexOf(priority);
+  return index > 0 ? priorities[index - 1]! : null;
+}
+
+const metricLabels: Record<ClockState['metric'], string> = {
+  firstResponse: 'first response',
+  nextResponse: 'next response',
+  resolution: 'resolution',
+  periodicUpdate: 'periodic update',
+};
+const sourceLabels: Record<repo.ClockSource, string> = {
+  customer: 'customer SLA',
+  ola: 'OLA',
+  underpinning: 'underpinning contract',
+};
+
+function presentClock(governing: Governing, state: ClockState, explanation: ReturnType<typeof explainClock>) {
+  const iso = (at: number | null) => (at === null ? null : new Date(at).toISOString());
+  return {
+    source: governing.source,
+    policy: {
+      name: governing.policy.name,
+      calendarId: governing.policy.calendarId,
+      contractId: governing.contractId,
+      contractVersion: governing.contractVersion,
+      agreementId: governing.agreementId,
+    },
+    metric: state.metric,
+    cycle: state.cycle,
+    status: state.status,
+    targetMs: state.targetMs,
+    startedAt: iso(state.startedAt)!,
+    dueAt: iso(state.dueAt),
+    remainingMs: state.remainingMs,
+    businessElapsedMs: state.businessElapsedMs,
+    breachedAt: iso(state.breachedAt),
+    stoppedAt: iso(state.stoppedAt),
+    pauses: state.pauses.map((pause) => ({
+      from: iso(pause.from)!,
+      to: iso(pause.to),
+      reason: pause.reason,
+    })),
+    warnings: state.warnings.map((warning) => ({
+      thresholdPercent: warning.thresholdPercent,
+      at: iso(warning.at)!,
+    })),
+    explanation: {
+      timeZone: explanation.timeZone,
+      from: iso(explanation.from)!,
+      to: iso(explanation.to)!,
+      summary: explanation.summary,
+      segments: explanation.segments.map((segment) => ({
+        ...segment,
+        from: iso(segment.from)!,
+        to: iso(segment.to)!,
+      })),
+    },
+  };
+}
