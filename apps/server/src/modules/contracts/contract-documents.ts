@@ -1,49 +1,33 @@
 import { recordAudit } from '../../platform/audit/index.ts';
 import { assertCan, auditContextOf, type RequestContext } from '../../platform/auth/index.ts';
-import { maskCardNumbers } from '../../platform/card-numbers/index.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/index.ts';
 import { AppError } from '../../platform/errors.ts';
-import type { FileStore } from '../../platform/files/index.ts';
+import {
+  cleanFileName,
+  maskedIfText,
+  mediaTypeOf,
+  sniffedTypeMatches,
+  type FileStore,
+} from '../../platform/files/index.ts';
 import * as repo from './contracts.repository.ts';
 import { invalid, type ContractsService } from './contracts.service.ts';
 
 /** 20 MiB: a scanned, signed contract with schedules fits; a video does not. */
 export const documentSizeLimitBytes = 20 * 1024 * 1024;
 
-/**
- * The document types a contract file may be, each recognised by its first bytes: the declared
- * Content-Type alone is the client's word, and a file that is not what it says is refused.
- */
-const documentTypes: Record<string, (bytes: Buffer) => boolean> = {
-  'application/pdf': (b) => startsWith(b, '%PDF-'),
-  'image/png': (b) => startsWith(b, '\x89PNG\r\n\x1a\n'),
-  'image/jpeg': (b) => b.length > 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff,
-  // Word, Excel and OpenDocument files are zip containers.
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': isZip,
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': isZip,
-  'application/vnd.oasis.opendocument.text': isZip,
-  'application/msword': (b) => startsWith(b, '\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1'),
-  'text/plain': isText,
-  'text/csv': isText,
-};
-export const documentContentTypes = Object.keys(documentTypes);
-
-function startsWith(bytes: Buffer, signature: string) {
-  return bytes.subarray(0, signature.length).equals(Buffer.from(signature, 'latin1'));
-}
-function isZip(bytes: Buffer) {
-  return startsWith(bytes, 'PK\x03\x04');
-}
-function isText(bytes: Buffer) {
-  if (bytes.includes(0)) return false;
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return true;
-  } catch {
-    return false;
-  }
-}
+/** The types a contract document may be; each is checked by its first bytes (`sniffedTypeMatches`). */
+export const documentContentTypes = [
+  'application/pdf',
+  'image/png',
+  'image/jpeg',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/vnd.oasis.opendocument.text',
+  'application/msword',
+  'text/plain',
+  'text/csv',
+];
 
 /**
  * Documents attached to a contract (the signed PDF, schedules, amendments). The bytes live in the
@@ -79,23 +63,20 @@ export function createContractDocuments(deps: {
     ) {
       if (ctx) assertCan(ctx.actor, 'contracts:manage');
       const contract = await contracts.visibleContract(ctx, contractId);
-      const contentType = (input.contentType ?? '').split(';')[0]!.trim().toLowerCase();
-      const matches = documentTypes[contentType];
-      if (!matches)
+      const contentType = mediaTypeOf(input.contentType);
+      if (!documentContentTypes.includes(contentType))
         throw new AppError(
           'DOCUMENT_TYPE_UNSUPPORTED',
           `${contentType || 'No content type'} is not accepted; send one of ${documentContentTypes.join(', ')}`,
         );
       if (input.bytes.length === 0) throw invalid('body', 'is empty');
-      if (!matches(input.bytes))
+      if (!sniffedTypeMatches(contentType, input.bytes))
         throw new AppError('DOCUMENT_TYPE_UNSUPPORTED', `The file's content is not ${contentType}`);
       if (input.version !== undefined && input.version > contract.latestVersion)
         throw invalid('querystring/version', `the contract has no version ${input.version}`);
       const fileName = cleanFileName(input.fileName);
       if (fileName === '') throw invalid('querystring/fileName', 'has no usable characters');
-      const bytes = contentType.startsWith('text/')
-        ? Buffer.from(maskCardNumbers(input.bytes.toString('utf8')), 'utf8')
-        : input.bytes;
+      const bytes = maskedIfText(contentType, input.bytes);
       // Stored before the row: a row must never point at bytes that are not there. An orphan file
       // (the transaction failed) costs only space.
       const stored = await files.put(bytes);
@@ -165,13 +146,6 @@ export function createContractDocuments(deps: {
       });
     },
   };
-}
-
-/** A name to show and to offer on download: no path, no control characters, no card numbers. */
-function cleanFileName(name: string) {
-  const base = name.split(/[\\/]/).pop() ?? '';
-  // eslint-disable-next-line no-control-regex
-  return maskCardNumbers(base.replace(/[\u0000-\u001f\u007f"]/g, '').trim()).slice(0, 255);
 }
 
 function presentDocument(row: repo.DocumentRow) {

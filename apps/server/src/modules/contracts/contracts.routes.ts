@@ -10,6 +10,7 @@ import {
   sendVersionConflict,
   type HttpServer,
 } from '../../platform/http/index.ts';
+import { attachmentDisposition } from '../../platform/files/index.ts';
 import type { ChangeRequests, ContractDocuments } from './index.ts';
 import { documentContentTypes, documentSizeLimitBytes } from './contract-documents.ts';
 import {
@@ -379,7 +380,7 @@ export function contractsRoutes(deps: {
         );
         return reply
           .type(document.contentType)
-          .header('content-disposition', contentDisposition(document.fileName))
+          .header('content-disposition', attachmentDisposition(document.fileName))
           .header('x-content-type-options', 'nosniff')
           .header('cache-control', 'private, no-store')
           .send(bytes);
@@ -441,10 +442,4 @@ export function contractsRoutes(deps: {
 
 function readRevision(headers: { 'if-match'?: string | undefined }) {
   return readIfMatch(headers['if-match'], 'contract revision');
-}
-
-/** RFC 6266 with an ASCII fallback and the exact name in UTF-8 (RFC 5987). */
-function contentDisposition(fileName: string) {
-  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
