@@ -1,0 +1,5 @@
+// The macros module's public surface: the picker the case page embeds to preview and apply a macro.
+export { macrosKeys } from './api/macros-keys.ts';
+export type { Macro, MacroApplied, MacroPreview } from './api/macros-types.ts';
+export { MacroPicker } from './components/macro-picker.tsx';
+export { useApplyMacro, useMacroPreview, useMacros } from './hooks/use-macros.ts';
