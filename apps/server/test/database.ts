@@ -4,7 +4,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
-import { migrateToLatest, openDatabase, type DatabaseHandle } from '../src/platform/db/index.ts';
+import {
+  migrateToLatest,
+  openDatabase,
+  pgliteExtensions,
+  type DatabaseHandle,
+} from '../src/platform/db/index.ts';
 
 /**
  * Integration tests run on the engine named by TEST_ENGINE. Every test file gets its own database,
@@ -63,7 +68,7 @@ export async function prepareTestTemplate(
       () => false,
     );
     if (!exists) {
-      const pglite = await PGlite.create();
+      const pglite = await PGlite.create({ extensions: pgliteExtensions });
       const handle = await openDatabase({ kind: 'pglite-instance', pglite });
       await migrateToLatest(handle.db);
       await handle.close();
@@ -90,7 +95,7 @@ export async function prepareTestTemplate(
 export async function openTestDatabase(template: string): Promise<DatabaseHandle & { url?: string }> {
   if (testEngine() === 'pglite') {
     const image = await fs.readFile(template);
-    const pglite = await PGlite.create({ loadDataDir: new Blob([image]) });
+    const pglite = await PGlite.create({ loadDataDir: new Blob([image]), extensions: pgliteExtensions });
     const handle = await openDatabase({ kind: 'pglite-instance', pglite });
     return {
       ...handle,

@@ -1,10 +1,11 @@
 import fs from 'node:fs';
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { roles, type Role } from '@paydesk/shared';
 import { ConfigError, parseConfig, type Config } from '../config.ts';
 import { DataDirLockedError } from '../platform/db/data-dir-lock.ts';
 import type { DatabaseHandle } from '../platform/db/index.ts';
 import { isAppError } from '../platform/errors.ts';
+import { registerCasesCommands } from './cases-commands.ts';
 import { registerSlaCommands } from './sla-commands.ts';
 
 /** A failure the user can act on: printed without a stack trace, exit code 1. */
@@ -67,20 +68,34 @@ export async function runCli(argv: string[]): Promise<number> {
   program
     .command('seed')
     .description('Seed data')
-    .requiredOption('--demo', 'the demo organisation: customer accounts, teams, staff and customer users')
+    .option('--demo', 'the demo organisation: customer accounts, teams, staff and customer users')
+    .option(
+      '--cases <n>',
+      'also generate N realistic cases with history over the last 90 days, for benchmarks (seeds the demo first if the database has no users)',
+      parseCount,
+    )
     .option('--json', 'print the result as JSON')
-    .action(async (options: { json?: boolean }) => {
+    .action(async (options: { demo?: boolean; cases?: number; json?: boolean }) => {
+      if (!options.demo && options.cases === undefined)
+        throw new CliFailure('Give --demo, --cases <n>, or both');
       await withDatabase(async (handle, { servicesFor, migrateToLatest }) => {
         const { seedDemo } = await import('../demo/seed-demo.ts');
         const { describeDemoLogins } = await import('../main.ts');
         await migrateToLatest(handle.db);
         const result = await seedDemo(handle.db, servicesFor(handle));
+        const demoText = result.seeded
+          ? `Seeded ${result.accounts} accounts, ${result.teams} teams, ${result.users} users.\n${describeDemoLogins()}`
+          : 'The database already has users; nothing seeded.';
+        if (options.cases === undefined) return print(options.json, result, demoText);
+        const { generateCases } = await import('../demo/generate-cases.ts');
+        const { progressBar } = await import('./cases-commands.ts');
+        const progress = progressBar('Generating cases', options.cases);
+        const cases = await generateCases(handle.db, { count: options.cases, onProgress: progress.update });
+        progress.done();
         print(
           options.json,
-          result,
-          result.seeded
-            ? `Seeded ${result.accounts} accounts, ${result.teams} teams, ${result.users} users.\n${describeDemoLogins()}`
-            : 'The database already has users; nothing seeded.',
+          { ...result, cases },
+          `${demoText}\nGenerated ${cases.generated} cases in ${cases.seconds.toFixed(1)} s.`,
         );
       });
     });
@@ -147,6 +162,7 @@ export async function runCli(argv: string[]): Promise<number> {
     });
 
   registerSlaCommands(program);
+  registerCasesCommands(program);
 
   try {
     await program.parseAsync(argv);
@@ -156,6 +172,12 @@ export async function runCli(argv: string[]): Promise<number> {
     process.stderr.write(`paydesk: ${describeFailure(error)}\n`);
     return 1;
   }
+}
+
+function parseCount(value: string): number {
+  if (!/^[1-9][0-9]{0,8}$/.test(value))
+    throw new InvalidArgumentError('give a whole number from 1 to 999,999,999');
+  return Number(value);
 }
 
 function loadConfig() {

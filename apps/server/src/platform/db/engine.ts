@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { CamelCasePlugin, Kysely, PostgresDialect, type Transaction } from 'kysely';
 import pg from 'pg';
@@ -21,6 +22,12 @@ export function withModuleTables<T extends Record<string, object>>(executor: Exe
 }
 
 export type EngineKind = 'pglite' | 'postgres';
+
+/**
+ * The extensions migrations create (pg_trgm: case search). PGlite loads an extension only when it is
+ * passed at creation, so every PGlite that opens a Paydesk database is created with these.
+ */
+export const pgliteExtensions = { pg_trgm };
 
 export interface DatabaseHandle {
   db: Db;
@@ -49,7 +56,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
   if (target.kind === 'pglite') {
     lock = acquireDataDirLock(target.dataDir);
     try {
-      pglite = await PGlite.create(path.join(target.dataDir, 'pglite'));
+      pglite = await PGlite.create(path.join(target.dataDir, 'pglite'), { extensions: pgliteExtensions });
     } catch (error) {
       lock.release();
       throw error;

@@ -1,5 +1,6 @@
 export {
   openDatabase,
+  pgliteExtensions,
   type Db,
   type Tx,
   type Executor,

@@ -1,0 +1,245 @@
+/**
+ * `npm run bench:cases [-- N]` — the case queue and case search on PostgreSQL at volume, each against
+ * the bare SQL query measured in the same run:
+ *
+ * 1. makes sure the database (DATABASE_URL: give it a database of its own) holds at least N cases
+ *    (default 100,000; the issue's figure is 1,000,000), generating the missing ones as
+ *    `paydesk seed --cases` does;
+ * 2. starts `paydesk serve` on it and signs in as a demo L1 agent;
+ * 3. queue: GET /api/cases?view=team&open=true (the agent's team queues, soonest due first, first page
+ *    of 50) with autocannon at 50 connections, then the same SQL on a pool of the server's size (10)
+ *    from 50 concurrent loops;
+ * 4. search: GET /api/cases/search over a rotation of realistic queries (a transaction reference, a
+ *    case number, a merchant, English, Spanish and Chinese words), likewise, against the search
+ *    repository's query run directly.
+ *
+ * Plain JavaScript run through tsx's loader (it imports the server's TypeScript). Not part of `npm test`.
+ */
+import { spawn } from 'node:child_process';
+import { setTimeout as sleep } from 'node:timers/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import pg from 'pg';
+
+// Node 20's own fetch (the lint config declares only process and console as globals).
+const { fetch } = globalThis;
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const url = process.env.DATABASE_URL;
+if (!url?.startsWith('postgres')) {
+  console.log(
+    'bench:cases skipped: set DATABASE_URL to a PostgreSQL database of its own (it will be seeded), e.g.\n' +
+      '  DATABASE_URL=postgres://postgres@127.0.0.1:5432/paydesk_bench npm run bench:cases -- 100000',
+  );
+  process.exit(0);
+}
+const target = Number(process.argv[2] ?? 100_000);
+if (!Number.isInteger(target) || target < 1) {
+  console.error(`bench:cases: N must be a positive whole number, got ${process.argv[2]}`);
+  process.exit(2);
+}
+const seconds = Number(process.env.BENCH_SECONDS ?? 15);
+const connections = 50;
+const demoPassword = 'paydesk-demo-2026';
+
+const { openDatabase, migrateToLatest } = await import(`${root}/apps/server/src/platform/db/index.ts`);
+const { createServices } = await import(`${root}/apps/server/src/app.ts`);
+const { systemClock } = await import(`${root}/apps/server/src/platform/clock.ts`);
+const { createFileStore } = await import(`${root}/apps/server/src/platform/files/index.ts`);
+const { seedDemo } = await import(`${root}/apps/server/src/demo/seed-demo.ts`);
+const { generateCases } = await import(`${root}/apps/server/src/demo/generate-cases.ts`);
+const { findMatches } = await import(`${root}/apps/server/src/modules/cases/search.repository.ts`);
+
+// 1. Data
+const handle = await openDatabase({ kind: 'postgres', url });
+await migrateToLatest(handle.db);
+await seedDemo(
+  handle.db,
+  createServices({
+    db: handle.db,
+    clock: systemClock,
+    files: createFileStore(path.join(os.tmpdir(), 'paydesk-bench-files')),
+  }),
+);
+const pool = new pg.Pool({ connectionString: url, max: 10 });
+const have = Number((await pool.query('SELECT count(*) AS n FROM cases')).rows[0].n);
+if (have < target) {
+  console.log(`Generating ${target - have} cases (the database has ${have}) …`);
+  const result = await generateCases(handle.db, {
+    count: target - have,
+    onProgress: (done) => process.stderr.write(`\r  ${done}/${target - have}`),
+  });
+  process.stderr.write('\n');
+  console.log(`  ${Math.round(result.generated / result.seconds)} cases/s`);
+  await pool.query('ANALYZE');
+}
+await handle.close();
+const counts = (
+  await pool.query(`SELECT count(*)::int AS cases,
+    count(*) FILTER (WHERE status NOT IN ('resolved', 'closed'))::int AS open,
+    (SELECT count(*)::int FROM case_messages) AS messages, (SELECT count(*)::int FROM case_events) AS events
+    FROM cases`)
+).rows[0];
+
+// 2. Server
+const port = 20_000 + Math.floor(Math.random() * 20_000);
+const server = spawn(process.execPath, [`${root}/apps/server/bin/paydesk.js`, 'serve'], {
+  env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+  stdio: ['ignore', 'ignore', 'inherit'],
+});
+const base = `http://127.0.0.1:${port}`;
+try {
+  for (let attempt = 0; ; attempt++) {
+    const ready = await fetch(`${base}/health`).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (ready) break;
+    if (attempt > 300) throw new Error('the server did not start');
+    await sleep(200);
+  }
+  const login = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'l1.agent@paydesk.test', password: demoPassword }),
+  });
+  if (!login.ok) throw new Error(`sign-in failed: ${login.status} ${await login.text()}`);
+  const cookie = login.headers
+    .getSetCookie()
+    .map((value) => value.split(';')[0])
+    .join('; ');
+  const teamIds = (
+    await pool.query(
+      `SELECT team_id FROM team_members tm JOIN users u ON u.id = tm.user_id WHERE u.email = 'l1.agent@paydesk.test'`,
+    )
+  ).rows.map((row) => row.team_id);
+
+  console.log(
+    `\nPostgreSQL ${(await pool.query('SHOW server_version')).rows[0].server_version}; ` +
+      `${counts.cases} cases (${counts.open} open), ${counts.messages} messages, ${counts.events} events; ` +
+      `${os.cpus().length} CPUs; ${connections} connections, ${seconds} s per run`,
+  );
+
+  // 3. Queue
+  const queuePath = '/api/cases?view=team&open=true&limit=50';
+  const first = await fetch(base + queuePath, { headers: { cookie } });
+  const firstPage = await first.json();
+  if (!first.ok || !Array.isArray(firstPage.items) || firstPage.items.length === 0)
+    throw new Error(
+      `the queue is empty or failed: ${first.status} ${JSON.stringify(firstPage).slice(0, 300)}`,
+    );
+  const queueSql = `SELECT cases.id, cases.account_id, account.name, cases.number, cases.subject, cases.type,
+      cases.status, cases.impact, cases.urgency, cases.priority, cases.priority_reason, cases.service_id,
+      service.code, service.name, cases.category, cases.channel, cases.contact_id, contact.name, contact.email,
+      cases.team_id, team.name, cases.assignee_id, assignee.display_name, cases.tier, cases.language, cases.tags,
+      cases.external_reference, cases.version, cases.next_due_at, cases.opened_at, cases.resolved_at,
+      cases.closed_at, cases.created_at, cases.updated_at,
+      coalesce(cases.next_due_at, 'infinity'::timestamptz)::text AS due_key
+    FROM cases
+    JOIN accounts account ON account.id = cases.account_id
+    LEFT JOIN services service ON service.id = cases.service_id
+    LEFT JOIN account_contacts contact ON contact.account_id = cases.account_id AND contact.id = cases.contact_id
+    LEFT JOIN teams team ON team.id = cases.team_id
+    LEFT JOIN users assignee ON assignee.id = cases.assignee_id
+    WHERE cases.team_id IN (${teamIds.map((_id, index) => `$${index + 1}`).join(', ')})
+      AND cases.status NOT IN ('resolved', 'closed')
+    ORDER BY coalesce(cases.next_due_at, 'infinity'::timestamptz), cases.number
+    LIMIT 51`;
+  const queueHttp = await load([{ path: queuePath }], cookie);
+  const queueBare = await bare(() => pool.query(queueSql, teamIds));
+  report('Queue (team, next due, first page of 50)', queueHttp, queueBare, { p95: 30, ratio: 1.5 });
+
+  // 4. Search
+  const sample = (
+    await pool.query(
+      `SELECT number, subject FROM cases TABLESAMPLE SYSTEM (1) WHERE language = 'en' LIMIT 20`,
+    )
+  ).rows;
+  const references = sample.map((row) => /TX[0-9A-F]{8}/.exec(row.subject)?.[0]).filter(Boolean);
+  const queries = [
+    ...references.slice(0, 4),
+    `PD-${sample[0]?.number ?? 100001}`,
+    'Netflix declined',
+    'refund not received',
+    'chargeback dispute',
+    'pagos duplicados',
+    '退款',
+    'Żabka',
+    'INC-4242',
+  ];
+  const searchHttp = await load(
+    queries.map((q) => ({ path: `/api/cases/search?q=${encodeURIComponent(q)}` })),
+    cookie,
+  );
+  let next = 0;
+  const searchDb = (await openDatabase({ kind: 'postgres', url, poolSize: 10 })).db;
+  const searchBare = await bare(() =>
+    findMatches(searchDb, { accountId: undefined, internal: true }, queries[next++ % queries.length], {
+      number: undefined,
+      limit: 20,
+    }),
+  );
+  await searchDb.destroy();
+  report(`Full-text search (${queries.length} queries in rotation, 20 results)`, searchHttp, searchBare, {
+    p95: 100,
+  });
+} finally {
+  server.kill('SIGTERM');
+  await pool.end();
+}
+
+/** autocannon at 50 connections over the requests in rotation; latencies (ms) from every response. */
+async function load(requests, cookie) {
+  const latencies = [];
+  const instance = autocannon({ url: base, connections, duration: seconds, headers: { cookie }, requests });
+  instance.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
+  const result = await instance;
+  if (result.non2xx > 0) throw new Error(`${result.non2xx} answers were not 2xx`);
+  return { ...summarise(latencies), errors: result.errors + result.timeouts };
+}
+
+function summarise(latencies) {
+  latencies.sort((a, b) => a - b);
+  const at = (q) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))];
+  return {
+    p50: at(0.5),
+    p95: at(0.95),
+    rps: latencies.length / seconds,
+    samples: latencies.length,
+  };
+}
+
+/** The query from 50 concurrent loops on a pool of the server's size, for the same time; latencies in ms. */
+async function bare(run) {
+  const latencies = [];
+  const end = performance.now() + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      while (performance.now() < end) {
+        const start = performance.now();
+        await run();
+        latencies.push(performance.now() - start);
+      }
+    }),
+  );
+  return summarise(latencies);
+}
+
+function report(title, http, sql, goals) {
+  const ms = (value) => `${value.toFixed(1)} ms`;
+  const ratio = http.p95 / sql.p95;
+  console.log(`\n${title}`);
+  console.log(
+    `  HTTP API  p50 ${ms(http.p50)}  p95 ${ms(http.p95)}  ${Math.round(http.rps)} req/s  (${http.samples} requests)`,
+  );
+  console.log(
+    `  bare SQL  p50 ${ms(sql.p50)}  p95 ${ms(sql.p95)}  ${Math.round(sql.rps)} queries/s  (${sql.samples} queries)`,
+  );
+  console.log(
+    `  p95 ratio HTTP / SQL: ${ratio.toFixed(2)}×` +
+      `  — goal p95 < ${goals.p95} ms: ${http.p95 < goals.p95 ? 'met' : 'NOT met'}` +
+      (goals.ratio ? `; ≤ ${goals.ratio}× bare: ${ratio <= goals.ratio ? 'met' : 'NOT met'}` : ''),
+  );
+}
