@@ -6,6 +6,8 @@ import { AdminUsersPage } from '../pages/admin-users-page.tsx';
 import { AgreementsPage } from '../pages/agreements-page.tsx';
 import { CalendarPage } from '../pages/calendar-page.tsx';
 import { CalendarsPage } from '../pages/calendars-page.tsx';
+import { CasePage } from '../pages/case-page.tsx';
+import { CasesPage } from '../pages/cases-page.tsx';
 import { ComingSoonPage } from '../pages/coming-soon-page.tsx';
 import { ContractPage } from '../pages/contract-page.tsx';
 import { ContractsPage } from '../pages/contracts-page.tsx';
@@ -17,7 +19,7 @@ import { AppLayout } from './layout/app-layout.tsx';
 import { adminSectionKeys, type NavKey } from './navigation.ts';
 import { RequireArea } from './require-area.tsx';
 
-const placeholderAreas = ['cases', 'payments', 'knowledge', 'insight'] as const satisfies readonly NavKey[];
+const placeholderAreas = ['payments', 'knowledge', 'insight'] as const satisfies readonly NavKey[];
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
@@ -44,6 +46,9 @@ export const router = createBrowserRouter([
           // A contract is also open to agents and to a customer's administrator (their own account's,
           // never drafts), reached from the account page, though the area is not in their navigation.
           { path: 'contracts/:id', element: <ContractPage /> },
+          // Cases: staff's queues, a customer's own requests; a case by id or reference (PD-100001).
+          { path: 'cases', element: <CasesPage /> },
+          { path: 'cases/:id', element: <CasePage /> },
           // SLA: the business calendars for now; staff in the area read them, customers never.
           { path: 'sla', element: <Navigate to="/sla/calendars" replace /> },
           {

@@ -1,0 +1,15 @@
+import type { CaseFilter } from './cases-types.ts';
+
+/** TanStack Query keys of the cases module; invalidate by prefix (`casesKeys.all`). */
+export const casesKeys = {
+  all: ['cases'] as const,
+  lists: () => [...casesKeys.all, 'list'] as const,
+  list: (filter: CaseFilter) => [...casesKeys.lists(), filter] as const,
+  details: () => [...casesKeys.all, 'detail'] as const,
+  detail: (id: string) => [...casesKeys.details(), id] as const,
+  messages: (id: string) => [...casesKeys.detail(id), 'messages'] as const,
+  timeline: (id: string) => [...casesKeys.detail(id), 'timeline'] as const,
+  sla: (id: string) => [...casesKeys.detail(id), 'sla'] as const,
+  teams: () => [...casesKeys.all, 'teams'] as const,
+  contacts: (accountId: string) => [...casesKeys.all, 'contacts', accountId] as const,
+};
