@@ -1,7 +1,7 @@
 import { Center, Loader, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ProblemAlert } from '../../../ui/problem-alert.tsx';
+import { ProblemAlert } from './problem-alert.tsx';
 
 interface PanelStateProps {
   isPending: boolean;
@@ -12,7 +12,7 @@ interface PanelStateProps {
   children: ReactNode;
 }
 
-/** Loading, failure and empty states shared by the account tabs. */
+/** Loading, failure and empty states of a panel or section that loads a list (account tabs, governance). */
 export function PanelState({ isPending, error, isEmpty, emptyText, testId, children }: PanelStateProps) {
   const { t } = useTranslation();
   if (isPending) {

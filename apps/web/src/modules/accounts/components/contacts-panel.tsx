@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { Account, Contact } from '../api/accounts-types.ts';
 import { useContacts } from '../hooks/use-accounts.ts';
 import { ContactModal } from './contact-modal.tsx';
-import { PanelState } from './panel-state.tsx';
+import { PanelState } from '../../../ui/panel-state.tsx';
 
 /** Whom to call first: the primary contact, then escalation, technical and billing contacts. */
 const roleOrder = ['primary', 'escalation', 'technical', 'billing'] as const;

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useFormatters } from '../../../app/i18n/use-formatters.ts';
 import { ProblemAlert } from '../../../ui/problem-alert.tsx';
 import { useCreateNote, useNotes } from '../hooks/use-accounts.ts';
-import { PanelState } from './panel-state.tsx';
+import { PanelState } from '../../../ui/panel-state.tsx';
 
 interface NotesPanelProps {
   accountId: string;

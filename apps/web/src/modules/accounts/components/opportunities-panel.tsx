@@ -8,7 +8,7 @@ import { formatMoney } from '../money.ts';
 import { NextStepEditor } from './next-step-editor.tsx';
 import { OpportunityModal } from './opportunity-modal.tsx';
 import { OpportunityStatusSelect } from './opportunity-status-select.tsx';
-import { PanelState } from './panel-state.tsx';
+import { PanelState } from '../../../ui/panel-state.tsx';
 
 const statusColours: Record<OpportunityStatus, string> = {
   open: 'blue',

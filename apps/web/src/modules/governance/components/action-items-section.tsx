@@ -13,7 +13,7 @@ import {
   useStaffUsers,
 } from '../hooks/use-governance.ts';
 import { ReviewSelect } from './review-select.tsx';
-import { SectionState } from './section-state.tsx';
+import { PanelState } from '../../../ui/panel-state.tsx';
 
 const statusColours: Record<ActionItemStatus, string> = {
   open: 'blue',
@@ -49,7 +49,7 @@ export function ActionItemsSection({ accountId, canEdit }: { accountId: string; 
         </Group>
       ) : null}
       <ProblemAlert error={setStatus.error} testId="action-item-status-error" />
-      <SectionState
+      <PanelState
         isPending={items.isPending}
         error={items.error}
         isEmpty={rows.length === 0}
@@ -119,7 +119,7 @@ export function ActionItemsSection({ accountId, canEdit }: { accountId: string; 
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>
-      </SectionState>
+      </PanelState>
       {adding ? <ActionItemModal accountId={accountId} onClose={() => setAdding(false)} /> : null}
     </>
   );

@@ -6,7 +6,7 @@ import { ProblemAlert } from '../../../ui/problem-alert.tsx';
 import { useCivilDateFormat } from '../civil-date.ts';
 import { useCreateDecision, useDecisions } from '../hooks/use-governance.ts';
 import { ReviewSelect } from './review-select.tsx';
-import { SectionState } from './section-state.tsx';
+import { PanelState } from '../../../ui/panel-state.tsx';
 
 export function DecisionsSection({ accountId, canEdit }: { accountId: string; canEdit: boolean }) {
   const { t } = useTranslation();
@@ -29,7 +29,7 @@ export function DecisionsSection({ accountId, canEdit }: { accountId: string; ca
           </Button>
         </Group>
       ) : null}
-      <SectionState
+      <PanelState
         isPending={decisions.isPending}
         error={decisions.error}
         isEmpty={rows.length === 0}
@@ -62,7 +62,7 @@ export function DecisionsSection({ accountId, canEdit }: { accountId: string; ca
             ))}
           </Table.Tbody>
         </Table>
-      </SectionState>
+      </PanelState>
       {adding ? <DecisionModal accountId={accountId} onClose={() => setAdding(false)} /> : null}
     </>
   );

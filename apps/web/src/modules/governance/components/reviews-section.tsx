@@ -7,7 +7,7 @@ import type { ServiceReview } from '../api/governance-types.ts';
 import { useCivilDateFormat } from '../civil-date.ts';
 import { useReviews } from '../hooks/use-governance.ts';
 import { ReviewModal } from './review-modal.tsx';
-import { SectionState } from './section-state.tsx';
+import { PanelState } from '../../../ui/panel-state.tsx';
 
 const statusColours: Record<ServiceReviewStatus, string> = {
   planned: 'blue',
@@ -37,7 +37,7 @@ export function ReviewsSection({ accountId, canEdit }: { accountId: string; canE
           </Button>
         </Group>
       ) : null}
-      <SectionState
+      <PanelState
         isPending={reviews.isPending}
         error={reviews.error}
         isEmpty={rows.length === 0}
@@ -110,7 +110,7 @@ export function ReviewsSection({ accountId, canEdit }: { accountId: string; canE
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>
-      </SectionState>
+      </PanelState>
       {editing !== undefined ? (
         <ReviewModal accountId={accountId} review={editing} onClose={() => setEditing(undefined)} />
       ) : null}

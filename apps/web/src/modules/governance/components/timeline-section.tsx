@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCivilDateFormat } from '../civil-date.ts';
 import { useTimeline } from '../hooks/use-governance.ts';
-import { SectionState } from './section-state.tsx';
+import { PanelState } from '../../../ui/panel-state.tsx';
 
 function iconFor(kind: string): ReactNode {
   if (kind.startsWith('review.')) return <IconCalendarEvent size={12} />;
@@ -21,7 +21,7 @@ export function TimelineSection({ accountId }: { accountId: string }) {
   const items = timeline.data?.items ?? [];
 
   return (
-    <SectionState
+    <PanelState
       isPending={timeline.isPending}
       error={timeline.error}
       isEmpty={items.length === 0}
@@ -46,6 +46,6 @@ export function TimelineSection({ accountId }: { accountId: string }) {
           </Timeline.Item>
         ))}
       </Timeline>
-    </SectionState>
+    </PanelState>
   );
 }
