@@ -4,7 +4,13 @@ import type { Config } from './config.ts';
 import { createAccountsService, accountsRoutes } from './modules/accounts/index.ts';
 import { agreementsRoutes, createAgreementsService } from './modules/agreements/index.ts';
 import { calendarsRoutes, createCalendarsService } from './modules/calendars/index.ts';
-import { casesRoutes, createCasesService } from './modules/cases/index.ts';
+import {
+  caseAttachmentsRoutes,
+  casesRoutes,
+  createCaseAttachments,
+  createCasesService,
+  createMentionNotifier,
+} from './modules/cases/index.ts';
 import {
   contractsRoutes,
   contractsTimelineSource,
@@ -15,7 +21,15 @@ import {
   createGovernanceService,
   governanceRoutes,
 } from './modules/governance/index.ts';
+import { createMacrosService, macrosRoutes } from './modules/macros/index.ts';
 import { createNotificationsService, notificationsRoutes } from './modules/notifications/index.ts';
+import {
+  createCaseRouter,
+  createEscalationsService,
+  createRoutingService,
+  routingRoutes,
+} from './modules/routing/index.ts';
+import { createSlaEngine, slaRoutes } from './modules/sla/index.ts';
 import {
   createAuthenticator,
   createIdentityPurgeJob,
@@ -23,6 +37,7 @@ import {
   createLoginThrottle,
   identityRoutes,
 } from './modules/identity/index.ts';
+import { createBulkActions, createViewsService, viewsRoutes } from './modules/views/index.ts';
 import { auditRoutes } from './platform/audit/index.ts';
 import type { Clock } from './platform/clock.ts';
 import type { Db } from './platform/db/index.ts';
@@ -56,6 +71,13 @@ export interface Services {
   governance: ReturnType<typeof createGovernanceService>;
   contracts: ReturnType<typeof createContractsModule>;
   cases: ReturnType<typeof createCasesService>;
+  caseAttachments: ReturnType<typeof createCaseAttachments>;
+  macros: ReturnType<typeof createMacrosService>;
+  views: ReturnType<typeof createViewsService>;
+  bulkActions: ReturnType<typeof createBulkActions>;
+  sla: ReturnType<typeof createSlaEngine>;
+  routing: ReturnType<typeof createRoutingService>;
+  escalations: ReturnType<typeof createEscalationsService>;
 }
 
 /** Wires the modules into the HTTP platform. Services are returned too, for the CLI and seeding. */
@@ -78,6 +100,11 @@ export async function buildApp(deps: AppDeps): Promise<{ app: HttpServer; servic
   await app.register(governanceRoutes(services.governance));
   await app.register(contractsRoutes(services.contracts));
   await app.register(casesRoutes(services.cases));
+  await app.register(caseAttachmentsRoutes(services.caseAttachments));
+  await app.register(macrosRoutes(services.macros));
+  await app.register(viewsRoutes(services.views, services.bulkActions));
+  await app.register(slaRoutes(services.sla));
+  await app.register(routingRoutes(services.routing, services.escalations));
   await app.register(auditRoutes({ db: deps.db }));
   return { app, services };
 }
@@ -86,6 +113,22 @@ export function createServices(
   deps: Pick<AppDeps, 'db' | 'clock' | 'files' | 'loginAttemptsPerMinute' | 'reopenWindowDays'>,
 ): Services {
   const notifications = createNotificationsService({ db: deps.db, clock: deps.clock });
+  const views = createViewsService({ db: deps.db, clock: deps.clock });
+  // The engine recomputes clocks on every case change and changes cases on a breach: each needs the other.
+  const sla = createSlaEngine({
+    db: deps.db,
+    clock: deps.clock,
+    notify: notifications.notify,
+    cases: () => cases,
+  });
+  const cases = createCasesService({
+    db: deps.db,
+    clock: deps.clock,
+    reopenWindowDays: deps.reopenWindowDays ?? 14,
+    listeners: [sla.recompute],
+    messageListeners: [createMentionNotifier({ notify: notifications.notify })],
+    router: createCaseRouter(),
+  });
   return {
     identity: createIdentityService({
       db: deps.db,
@@ -108,15 +151,24 @@ export function createServices(
       files: deps.files,
       notify: notifications.notify,
     }),
-    cases: createCasesService({
+    cases,
+    caseAttachments: createCaseAttachments({ db: deps.db, clock: deps.clock, files: deps.files, cases }),
+    macros: createMacrosService({ db: deps.db, clock: deps.clock, cases }),
+    views,
+    bulkActions: createBulkActions({ db: deps.db, cases, views }),
+    sla,
+    routing: createRoutingService({ db: deps.db, clock: deps.clock }),
+    escalations: createEscalationsService({
       db: deps.db,
       clock: deps.clock,
-      reopenWindowDays: deps.reopenWindowDays ?? 14,
+      cases,
+      notify: notifications.notify,
     }),
   };
 }
 
-const hourMs = 60 * 60 * 1000;
+const minuteMs = 60 * 1000;
+const hourMs = 60 * minuteMs;
 
 /** Housekeeping every process schedules; the singleton key keeps one queued run cluster-wide. */
 export function scheduleHousekeeping(jobs: Jobs, clock: Clock, services: Services): void {
@@ -124,4 +176,8 @@ export function scheduleHousekeeping(jobs: Jobs, clock: Clock, services: Service
   jobs.every(createIdempotencyPurgeJob(clock), {}, hourMs);
   jobs.every(createActionItemRemindersJob(clock), {}, hourMs);
   jobs.every(services.contracts.lifecycleJob, {}, hourMs);
+  // Not recurring: each check is enqueued for its case's next warning or due instant.
+  jobs.register(services.sla.checkJob);
+  services.sla.useJobs(jobs);
+  jobs.every(services.sla.sweepJob, {}, minuteMs);
 }

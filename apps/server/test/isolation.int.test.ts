@@ -3,6 +3,7 @@ import { Type } from 'typebox';
 import { IdParams, type HttpServer } from '../src/platform/http/index.ts';
 import { defaultContractTerms } from '../src/modules/contract-terms/index.ts';
 import type { CaseTables } from '../src/modules/cases/index.ts';
+import type { RoutingTables } from '../src/modules/routing/index.ts';
 import type { ContractTables } from '../src/modules/contracts/index.ts';
 import { withModuleTables } from '../src/platform/db/index.ts';
 import { buildContact, buildUser, createTestApp, signIn, type TestApp } from './app.ts';
@@ -339,6 +340,8 @@ const matrix: Record<string, IsolationCase> = {
   }),
   // Cases: B's case is not found from A, by id or by number; A cannot open one on B's account.
   'GET /api/cases': (_a, b) => ({ method: 'GET', url: `/api/cases?accountId=${b.accountId}` }),
+  // Search by B's case number finds nothing for A (customers search their own account only).
+  'GET /api/cases/search': () => ({ method: 'GET', url: `/api/cases/search?q=${bData.caseReference}` }),
   'POST /api/cases': (_a, b) => ({
     method: 'POST',
     url: '/api/cases',
@@ -357,12 +360,114 @@ const matrix: Record<string, IsolationCase> = {
     payload: { visibility: 'public', body: 'Probe' },
   }),
   'GET /api/cases/:id/timeline': () => ({ method: 'GET', url: `/api/cases/${bData.caseId}/timeline` }),
+  'GET /api/cases/:id/sla': () => ({ method: 'GET', url: `/api/cases/${bData.caseId}/sla` }),
   'POST /api/cases/:id/watchers': (a) => ({
     method: 'POST',
     url: `/api/cases/${bData.caseId}/watchers`,
     payload: { userId: a.adminId, watching: true },
   }),
+  // Work routing is staff work: routing profiles, team queues and escalations refuse customers (403).
+  'GET /api/users/:id/routing-profile': (_a, b) => ({
+    method: 'GET',
+    url: `/api/users/${b.userId}/routing-profile`,
+  }),
+  'PUT /api/users/:id/routing-profile': (_a, b) => ({
+    method: 'PUT',
+    url: `/api/users/${b.userId}/routing-profile`,
+    payload: { serviceCodes: [], caseTypes: [], languages: ['en'], loadCap: 1, available: true },
+  }),
+  'GET /api/teams/:id/routing': () => ({ method: 'GET', url: `/api/teams/${probeId}/routing` }),
+  'PUT /api/teams/:id/routing': () => ({
+    method: 'PUT',
+    url: `/api/teams/${probeId}/routing`,
+    payload: { autoAssign: true },
+  }),
+  'GET /api/cases/:id/escalations': () => ({ method: 'GET', url: `/api/cases/${bData.caseId}/escalations` }),
+  'POST /api/cases/:id/escalations': () => ({
+    method: 'POST',
+    url: `/api/cases/${bData.caseReference}/escalations`,
+    payload: { kind: 'hierarchical', reason: 'Probe' },
+  }),
+  'GET /api/cases/:id/attachments': () => ({ method: 'GET', url: `/api/cases/${bData.caseId}/attachments` }),
+  'POST /api/cases/:id/attachments': () => ({
+    method: 'POST',
+    url: `/api/cases/${bData.caseReference}/attachments?fileName=probe.txt`,
+    payload: { probe: true },
+  }),
+  'GET /api/cases/:id/attachments/:attachmentId/content': () => ({
+    method: 'GET',
+    url: `/api/cases/${bData.caseId}/attachments/${bData.attachmentId}/content`,
+  }),
+  'DELETE /api/cases/:id/attachments/:attachmentId': () => ({
+    method: 'DELETE',
+    url: `/api/cases/${bData.caseId}/attachments/${bData.attachmentId}`,
+  }),
+  // Links, merge and split: B's links are not found from A; changing them is staff work (403).
+  'GET /api/cases/:id/links': () => ({ method: 'GET', url: `/api/cases/${bData.caseId}/links` }),
+  'POST /api/cases/:id/links': () => ({
+    method: 'POST',
+    url: `/api/cases/${bData.caseId}/links`,
+    payload: { kind: 'related', caseNumber: bData.caseReference },
+  }),
+  'DELETE /api/cases/:id/links/:linkId': () => ({
+    method: 'DELETE',
+    url: `/api/cases/${bData.caseId}/links/${bData.linkId}`,
+  }),
+  'POST /api/cases/:id/merge': () => ({
+    method: 'POST',
+    url: `/api/cases/${bData.caseId}/merge`,
+    payload: { into: bData.caseReference },
+  }),
+  'POST /api/cases/:id/split': () => ({
+    method: 'POST',
+    url: `/api/cases/${bData.caseId}/split`,
+    payload: { messageIds: [probeId], subject: 'Probe' },
+  }),
+  // Macros, saved views and bulk actions are staff tools: customers are refused (403), B's case included.
+  'GET /api/macros': () => ({ method: 'GET', url: '/api/macros' }),
+  'POST /api/macros': () => ({
+    method: 'POST',
+    url: '/api/macros',
+    payload: { name: 'Probe', sharing: 'personal', bodies: { en: 'Probe' }, visibility: 'public' },
+  }),
+  'GET /api/macros/:id': () => ({ method: 'GET', url: `/api/macros/${probeId}` }),
+  'PATCH /api/macros/:id': () => ({
+    method: 'PATCH',
+    url: `/api/macros/${probeId}`,
+    payload: { name: 'Probe' },
+  }),
+  'DELETE /api/macros/:id': () => ({ method: 'DELETE', url: `/api/macros/${probeId}` }),
+  'POST /api/cases/:id/macros/:macroId/preview': () => ({
+    method: 'POST',
+    url: `/api/cases/${bData.caseId}/macros/${probeId}/preview`,
+  }),
+  'POST /api/cases/:id/macros/:macroId/apply': () => ({
+    method: 'POST',
+    url: `/api/cases/${bData.caseId}/macros/${probeId}/apply`,
+  }),
+  'GET /api/views': () => ({ method: 'GET', url: '/api/views' }),
+  'POST /api/views': (_a, b) => ({
+    method: 'POST',
+    url: '/api/views',
+    payload: { name: 'Probe', filters: { accountId: b.accountId } },
+  }),
+  'PUT /api/views/order': () => ({ method: 'PUT', url: '/api/views/order', payload: { viewIds: [probeId] } }),
+  'GET /api/views/:id': () => ({ method: 'GET', url: `/api/views/${probeId}` }),
+  'PATCH /api/views/:id': () => ({
+    method: 'PATCH',
+    url: `/api/views/${probeId}`,
+    payload: { name: 'Probe' },
+  }),
+  'DELETE /api/views/:id': () => ({ method: 'DELETE', url: `/api/views/${probeId}` }),
+  'POST /api/cases/bulk': () => ({
+    method: 'POST',
+    url: '/api/cases/bulk',
+    payload: { caseIds: [bData.caseId], changes: { status: 'resolved' } },
+  }),
 };
+
+/** An id that names nothing: staff-only endpoints refuse a customer before looking anything up. */
+const probeId = '00000000-0000-4000-8000-000000000000';
 
 const probeCase = {
   subject: 'Probe',
@@ -429,6 +534,8 @@ const bData = {
   documentId: '',
   caseId: '',
   caseReference: '',
+  attachmentId: '',
+  linkId: '',
 };
 
 async function buildAccountRecords(t: TestApp, b: Tenant) {
@@ -493,6 +600,17 @@ async function buildAccountRecords(t: TestApp, b: Tenant) {
   const betaCase = await t.services.cases.create(null, { ...probeCase, accountId: b.accountId });
   bData.caseId = betaCase.id;
   bData.caseReference = betaCase.reference;
+  const betaChild = await t.services.cases.create(null, { ...probeCase, accountId: b.accountId });
+  bData.linkId = (
+    await t.services.cases.links.add(null, betaChild.id, { kind: 'parent', caseId: betaCase.id })
+  ).id;
+  const attached = await t.app.inject({
+    method: 'POST',
+    url: `/api/cases/${bData.caseId}/attachments?fileName=returns.pdf`,
+    headers: { ...session.headers, 'content-type': 'application/pdf' },
+    payload: Buffer.from('%PDF-1.7 probe'),
+  });
+  bData.attachmentId = attached.json<{ id: string }>().id;
   bData.documentId = (
     await documents.upload(null, bData.contractId, {
       fileName: 'msa.pdf',
@@ -644,8 +762,25 @@ async function snapshot(t: TestApp, tenant: Tenant) {
       .selectAll()
       .where('accountId', '=', accountId)
       .execute(),
+    caseEscalations: await withModuleTables<RoutingTables>(t.db)
+      .selectFrom('caseEscalations')
+      .selectAll()
+      .where('accountId', '=', accountId)
+      .execute(),
     caseMessages: await withModuleTables<CaseTables>(t.db)
       .selectFrom('caseMessages')
+      .selectAll()
+      .where('accountId', '=', accountId)
+      .execute(),
+    caseLinks: await t.db
+      .withTables<{ caseLinks: { accountId: string } }>()
+      .selectFrom('caseLinks')
+      .selectAll()
+      .where('accountId', '=', accountId)
+      .execute(),
+    caseAttachments: await t.db
+      .withTables<{ caseAttachments: { accountId: string } }>()
+      .selectFrom('caseAttachments')
       .selectAll()
       .where('accountId', '=', accountId)
       .execute(),

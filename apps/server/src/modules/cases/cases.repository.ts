@@ -69,6 +69,9 @@ interface CaseMessagesTable {
   fromCustomer: boolean;
   body: string;
   createdAt: Timestamp;
+  /** Set when a merge or a split moved the message here from another case (0010). */
+  movedFromCaseId: Generated<string | null>;
+  movedBy: Generated<'merge' | 'split' | null>;
 }
 
 interface CaseWatchersTable {
@@ -124,7 +127,7 @@ const caseColumns = [
   'cases.updatedAt',
 ] as const;
 
-function selectCases(executor: Executor, scope: Scope) {
+export function selectCases(executor: Executor, scope: Scope) {
   return inScope(
     tables(executor)
       .selectFrom('cases')
@@ -325,6 +328,7 @@ export function listMessages(
   let query = tables(executor)
     .selectFrom('caseMessages')
     .leftJoin('users as author', 'author.id', 'caseMessages.authorId')
+    .leftJoin('cases as movedFrom', 'movedFrom.id', 'caseMessages.movedFromCaseId')
     .select([
       'caseMessages.id',
       'caseMessages.visibility',
@@ -333,6 +337,9 @@ export function listMessages(
       'caseMessages.fromCustomer',
       'caseMessages.body',
       'caseMessages.createdAt',
+      'caseMessages.movedFromCaseId',
+      'caseMessages.movedBy',
+      'movedFrom.number as movedFromNumber',
     ])
     .where('caseMessages.accountId', '=', accountId)
     .where('caseMessages.caseId', '=', caseId);

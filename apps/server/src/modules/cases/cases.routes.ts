@@ -24,6 +24,8 @@ import {
   WatchBody,
 } from './cases.schemas.ts';
 import { CaseVersionConflict, type CasesService, type CaseView } from './cases.service.ts';
+import { caseLinksRoutes } from './links.routes.ts';
+import { caseSearchRoutes } from './search.routes.ts';
 
 const tags = ['cases'];
 
@@ -176,5 +178,8 @@ export function casesRoutes(service: CasesService) {
         ),
       }),
     );
+
+    await app.register(caseLinksRoutes(service.links, service.merging));
+    await app.register(caseSearchRoutes(service.search));
   };
 }

@@ -117,6 +117,18 @@ export const MessageSchema = Type.Object({
   author: Nullable(Ref),
   body: Type.String(),
   createdAt: DateTime,
+  movedFrom: Type.Optional(
+    Nullable(
+      Type.Object(
+        {
+          caseId: Uuid,
+          reference: Type.String(),
+          by: Type.Union([Type.Literal('merge'), Type.Literal('split')]),
+        },
+        { description: 'Where a merge or a split moved the message from; author and time are as written' },
+      ),
+    ),
+  ),
 });
 export const CreateMessageBody = StrictObject({
   visibility: Type.Enum(messageVisibilities, {

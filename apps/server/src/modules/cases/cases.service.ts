@@ -22,6 +22,9 @@ import {
   priorityFor,
 } from './case-rules.ts';
 import * as repo from './cases.repository.ts';
+import { createCaseLinks } from './links.ts';
+import { createCaseMerge } from './merge.ts';
+import { createCaseSearch } from './search.ts';
 
 export interface NewCase {
   accountId: string;
@@ -72,8 +75,58 @@ export interface HistoryOptions {
   at?: Date | undefined;
 }
 
+/**
+ * `tx`: make the change inside the caller's transaction, so it commits or rolls back together with
+ * the caller's other changes (a macro's reply and field actions).
+ */
+export interface ChangeOptions extends HistoryOptions {
+  tx?: Tx | undefined;
+}
+
+/**
+ * Why a change is made, when it is more than its field changes (an escalation): recorded as the
+ * change's first event, and the change is audited as `action`.
+ */
+export interface ChangeReason {
+  reason?: { event: { type: string; data: Record<string, unknown> }; action: string } | undefined;
+}
+
+/**
+ * Work routing's answer for a case landing unassigned in a team: the agent, why nobody (the case
+ * stays in the queue), or null when the team does not assign by itself.
+ */
+export type RoutingDecision = { assigneeId: string } | { skipped: string } | null;
+
+/** Picks an agent for a case that lands in a team queue unassigned, in the change's transaction. */
+export type CaseRouter = (
+  tx: Tx,
+  landing: {
+    teamId: string;
+    type: CaseType;
+    serviceId: string | null;
+    language: Language;
+    tier: number;
+    at: Date;
+  },
+) => Promise<RoutingDecision>;
+
 /** Runs in the transaction of every change to a case, after its events are appended (the SLA engine). */
 export type CaseListener = (tx: Tx, change: { accountId: string; caseId: string }) => Promise<void>;
+
+/** A reply or note as just stored, for what reacts to its text (mentions). */
+export interface AddedMessage {
+  accountId: string;
+  caseId: string;
+  reference: string;
+  messageId: string;
+  authorId: string;
+  fromCustomer: boolean;
+  visibility: 'public' | 'internal';
+  body: string;
+}
+
+/** Runs in the transaction of every new reply or note, after it is stored. */
+export type MessageListener = (tx: Tx, message: AddedMessage) => Promise<void>;
 
 /** A case change named a version that is no longer current; carries the case as it now is. */
 export class CaseVersionConflict extends AppError {
@@ -114,12 +167,20 @@ export function createCasesService(deps: {
   clock: Clock;
   reopenWindowDays: number;
   listeners?: CaseListener[];
+  messageListeners?: MessageListener[];
+  router?: CaseRouter;
 }) {
   const { db, clock, reopenWindowDays } = deps;
   const listeners = deps.listeners ?? [];
+  const messageListeners = deps.messageListeners ?? [];
+  const route: CaseRouter = (tx, landing) => (deps.router ? deps.router(tx, landing) : Promise.resolve(null));
 
   function scope(ctx: RequestContext | null): Scope {
     return ctx ? scopeOf(ctx.actor) : { kind: 'all' };
+  }
+
+  function inTransaction<T>(options: ChangeOptions, work: (tx: Tx) => Promise<T>): Promise<T> {
+    return options.tx ? work(options.tx) : db.transaction().execute(work);
   }
 
   async function load(executor: Db | Tx, ctx: RequestContext | null, idOrNumber: string) {
@@ -208,8 +269,32 @@ export function createCasesService(deps: {
     return { priority, priorityReason: reason.trim() };
   }
 
+  /**
+   * How links, merges and splits (links.ts, merge.ts) record a change, in the caller's transaction
+   * holding the case's row lock: the same path as every change here (events, listeners, audit).
+   */
+  async function recordChange(
+    tx: Tx,
+    ctx: RequestContext | null,
+    row: { accountId: string; id: string },
+    events: repo.NewCaseEvent[],
+    audit: { action: string; changes: Record<string, unknown> },
+  ) {
+    await repo.appendEvents(tx, { accountId: row.accountId, caseId: row.id }, events);
+    await afterChange(tx, row, ctx, audit.action, audit.changes);
+  }
+  const relations = {
+    db,
+    clock,
+    load,
+    record: recordChange,
+    present: presentCase,
+    versionConflict: (ctx: RequestContext | null, row: repo.CaseRow) =>
+      new CaseVersionConflict(presentCase(ctx, row)),
+  };
+
   return {
-    async create(ctx: RequestContext | null, input: NewCase, options: HistoryOptions = {}) {
+    async create(ctx: RequestContext | null, input: NewCase, options: ChangeOptions = {}) {
       if (ctx) assertCan(ctx.actor, 'cases:create');
       const isStaff = ctx === null || can(ctx.actor, 'cases:work');
       if (!isStaff) {
@@ -222,7 +307,7 @@ export function createCasesService(deps: {
             })),
           });
       }
-      return db.transaction().execute(async (tx) => {
+      return inTransaction(options, async (tx) => {
         const account = await repo.findAccount(tx, scope(ctx), input.accountId);
         if (!account) throw new AppError('ACCOUNT_NOT_FOUND', 'No such account');
         const refs = await checkReferences(tx, input.accountId, input);
@@ -235,6 +320,19 @@ export function createCasesService(deps: {
         const actorId = ctx?.actor.userId ?? null;
         // A customer writes in through the portal; staff say how the request reached them.
         const channel = isStaff ? (input.channel ?? 'phone') : 'portal';
+        const language = input.language ?? refs.contactLanguage ?? (account.defaultLanguage as Language);
+        const tier = input.tier ?? 1;
+        const routed =
+          input.teamId && !input.assigneeId
+            ? await route(tx, {
+                teamId: input.teamId,
+                type: input.type,
+                serviceId: refs.serviceId ?? null,
+                language,
+                tier,
+                at: now,
+              })
+            : null;
         const id = await repo.insertCase(tx, {
           accountId: input.accountId,
           subject: input.subject.trim(),
@@ -248,9 +346,9 @@ export function createCasesService(deps: {
           channel,
           contactId: input.contactId ?? null,
           teamId: input.teamId ?? null,
-          assigneeId: input.assigneeId ?? null,
-          tier: input.tier ?? 1,
-          language: input.language ?? refs.contactLanguage ?? (account.defaultLanguage as Language),
+          assigneeId: input.assigneeId ?? (routed && 'assigneeId' in routed ? routed.assigneeId : null),
+          tier,
+          language,
           tags: normaliseTags(input.tags ?? []),
           externalReference: input.externalReference?.trim() || null,
           openedAt: now,
@@ -269,6 +367,7 @@ export function createCasesService(deps: {
         });
         await repo.appendEvents(tx, { accountId: input.accountId, caseId: id }, [
           { type: 'opened', at: now, actorId, data: { status: 'new', priority, channel, messageId } },
+          ...routingEvents(routed, input.teamId ?? null, now),
         ]);
         const row = (await repo.findCase(tx, { kind: 'all' }, id))!;
         await afterChange(tx, row, ctx, 'case.opened', { subject: row.subject, priority, channel });
@@ -276,10 +375,14 @@ export function createCasesService(deps: {
       });
     },
 
-    async get(ctx: RequestContext | null, idOrNumber: string) {
+    async get(ctx: RequestContext | null, idOrNumber: string, options: ChangeOptions = {}) {
       if (ctx) assertCan(ctx.actor, 'cases:read');
-      const row = await load(db, ctx, idOrNumber);
-      return { ...presentCase(ctx, row), watchers: await repo.listWatchers(db, row.accountId, row.id) };
+      const executor = options.tx ?? db;
+      const row = await load(executor, ctx, idOrNumber);
+      return {
+        ...presentCase(ctx, row),
+        watchers: await repo.listWatchers(executor, row.accountId, row.id),
+      };
     },
 
     async list(
@@ -325,7 +428,7 @@ export function createCasesService(deps: {
       idOrNumber: string,
       expectedVersion: number | undefined,
       input: CaseChangesInput,
-      options: HistoryOptions = {},
+      options: ChangeOptions & ChangeReason = {},
     ) {
       if (ctx) assertCan(ctx.actor, 'cases:work');
       if (expectedVersion === undefined && ctx !== null)
@@ -336,7 +439,7 @@ export function createCasesService(deps: {
             errors: [{ path: 'headers/if-match', message: 'required' }],
           },
         );
-      return db.transaction().execute(async (tx) => {
+      return inTransaction(options, async (tx) => {
         const found = await load(tx, ctx, idOrNumber);
         const before = (await repo.lockCase(tx, scope(ctx), found.id))!;
         if (expectedVersion !== undefined && before.version !== expectedVersion)
@@ -345,7 +448,9 @@ export function createCasesService(deps: {
         const actorId = ctx?.actor.userId ?? null;
         const refs = await checkReferences(tx, before.accountId, input);
         const changes: repo.CaseChanges = {};
-        const events: repo.NewCaseEvent[] = [];
+        const events: repo.NewCaseEvent[] = options.reason
+          ? [{ ...options.reason.event, at: now, actorId }]
+          : [];
         const event = (type: string, data: Record<string, unknown>) =>
           events.push({ type, at: now, actorId, data });
 
@@ -400,6 +505,18 @@ export function createCasesService(deps: {
             from: { teamId: before.teamId, assigneeId: before.assigneeId },
             to: { teamId, assigneeId },
           });
+          if (teamId !== null && teamId !== before.teamId && assigneeId === null) {
+            const routed = await route(tx, {
+              teamId,
+              type: input.type ?? before.type,
+              serviceId: changes.serviceId === undefined ? before.serviceId : changes.serviceId,
+              language: input.language ?? before.language,
+              tier: input.tier ?? before.tier,
+              at: now,
+            });
+            if (routed && 'assigneeId' in routed) changes.assigneeId = routed.assigneeId;
+            events.push(...routingEvents(routed, teamId, now));
+          }
         }
 
         if (input.status !== undefined && input.status !== before.status) {
@@ -410,7 +527,7 @@ export function createCasesService(deps: {
         if (events.length === 0) return presentCase(ctx, before);
         await repo.updateCase(tx, before.id, { ...changes, updatedAt: now });
         await repo.appendEvents(tx, { accountId: before.accountId, caseId: before.id }, events);
-        await afterChange(tx, before, ctx, 'case.updated', {
+        await afterChange(tx, before, ctx, options.reason?.action ?? 'case.updated', {
           events: events.map(({ type, data }) => ({ type, ...data })),
         });
         return presentCase(ctx, (await repo.findCase(tx, { kind: 'all' }, before.id))!);
@@ -426,12 +543,12 @@ export function createCasesService(deps: {
       ctx: RequestContext,
       idOrNumber: string,
       input: { visibility: 'public' | 'internal'; body: string },
-      options: HistoryOptions = {},
+      options: ChangeOptions = {},
     ) {
       assertCan(ctx.actor, 'cases:reply');
       const fromCustomer = !can(ctx.actor, 'cases:work');
       if (input.visibility === 'internal') assertCan(ctx.actor, 'cases:read-internal');
-      return db.transaction().execute(async (tx) => {
+      return inTransaction(options, async (tx) => {
         const found = await load(tx, ctx, idOrNumber);
         const before = (await repo.lockCase(tx, scope(ctx), found.id))!;
         const now = options.at ?? clock.now();
@@ -475,6 +592,17 @@ export function createCasesService(deps: {
           });
         await repo.updateCase(tx, before.id, { ...changes, updatedAt: now });
         await repo.appendEvents(tx, { accountId: before.accountId, caseId: before.id }, events);
+        for (const listener of messageListeners)
+          await listener(tx, {
+            accountId: before.accountId,
+            caseId: before.id,
+            reference: formatCaseNumber(before.number),
+            messageId,
+            authorId: actorId,
+            fromCustomer,
+            visibility: input.visibility,
+            body: input.body,
+          });
         await afterChange(tx, before, ctx, input.visibility === 'public' ? 'case.replied' : 'case.noted', {
           messageId,
           ...(next ? { status: { from: before.status, to: next } } : {}),
@@ -502,7 +630,8 @@ export function createCasesService(deps: {
           (event) =>
             internal ||
             (publicEventTypes.has(event.type) &&
-              (event.type !== 'staff_replied' || event.data.public === true)),
+              (event.type !== 'staff_replied' || event.data.public === true) &&
+              event.data.internal !== true),
         )
         .map(({ actorId, actorName, ...event }) => ({
           ...event,
@@ -510,6 +639,13 @@ export function createCasesService(deps: {
           actor: actorId === null ? null : { id: actorId, displayName: actorName ?? '' },
         }));
     },
+
+    /** Links between cases (parent/child, duplicate, related). */
+    links: createCaseLinks(relations),
+    /** Merge and split. */
+    merging: createCaseMerge(relations),
+    /** Full-text and identifier search (search.ts). */
+    search: createCaseSearch({ db }),
 
     /** The case's whole event history, for the SLA engine to replay (no scope: internal callers only). */
     events: (executor: Db | Tx, accountId: string, caseId: string) =>
@@ -557,7 +693,34 @@ export function createCasesService(deps: {
   }
 }
 
-const publicEventTypes = new Set(['opened', 'status_changed', 'customer_replied', 'staff_replied']);
+/** What routing did when a case landed in a team queue unassigned: the system's own events. */
+function routingEvents(decision: RoutingDecision, teamId: string | null, at: Date): repo.NewCaseEvent[] {
+  if (decision === null || teamId === null) return [];
+  if ('skipped' in decision)
+    return [{ type: 'assignment_skipped', at, actorId: null, data: { teamId, reason: decision.skipped } }];
+  return [
+    {
+      type: 'assigned',
+      at,
+      actorId: null,
+      data: {
+        from: { teamId, assigneeId: null },
+        to: { teamId, assigneeId: decision.assigneeId },
+        by: 'routing',
+      },
+    },
+  ];
+}
+
+const publicEventTypes = new Set([
+  'opened',
+  'status_changed',
+  'customer_replied',
+  'staff_replied',
+  // Unless `internal`: an attachment of an internal note.
+  'attachment_added',
+  'attachment_removed',
+]);
 
 async function myTeams(db: Db, userId: string) {
   const rows = await db.selectFrom('teamMembers').select('teamId').where('userId', '=', userId).execute();
@@ -612,10 +775,14 @@ export function presentCase(ctx: RequestContext | null, row: repo.CaseRow) {
 }
 
 function presentMessage(row: repo.MessageRow) {
-  const { authorId, authorName, ...rest } = row;
+  const { authorId, authorName, movedFromCaseId, movedBy, movedFromNumber, ...rest } = row;
   return {
     ...rest,
     author: authorId === null ? null : { id: authorId, displayName: authorName ?? '' },
+    movedFrom:
+      movedFromCaseId === null || movedBy === null
+        ? null
+        : { caseId: movedFromCaseId, reference: formatCaseNumber(movedFromNumber ?? ''), by: movedBy },
     createdAt: row.createdAt.toISOString(),
   };
 }

@@ -48,6 +48,10 @@ export function statusForCode(code: ErrorCode): number {
     case 'ACTION_ITEM_NOT_FOUND':
     case 'NOTIFICATION_NOT_FOUND':
     case 'CASE_NOT_FOUND':
+    case 'CASE_ATTACHMENT_NOT_FOUND':
+    case 'CASE_LINK_NOT_FOUND':
+    case 'MACRO_NOT_FOUND':
+    case 'VIEW_NOT_FOUND':
       return 404;
     case 'USER_ALREADY_EXISTS':
     case 'ACCOUNT_ALREADY_EXISTS':
@@ -67,6 +71,11 @@ export function statusForCode(code: ErrorCode): number {
     case 'CASE_TRANSITION_FORBIDDEN':
     case 'CASE_VERSION_CONFLICT':
     case 'CASE_REOPEN_WINDOW_PASSED':
+    case 'CASE_LINK_CONFLICT':
+    case 'CASE_MERGE_FORBIDDEN':
+    case 'CASE_ESCALATION_FORBIDDEN':
+    case 'MACRO_ALREADY_EXISTS':
+    case 'VIEW_ALREADY_EXISTS':
       return 409;
     case 'BODY_TOO_LARGE':
       return 413;
