@@ -202,7 +202,9 @@ async function insertBatch(tx: Tx, parameters: string, size: number, now: Date, 
     ),
     shaped AS (
       SELECT d.*,
-        ${now}::timestamptz - (d.r_age ^ 1.5) * ${days}::int * interval '1 day' AS opened_at,
+        -- At least an hour old: the story's later steps (assignment a minute in, replies, a status
+        -- change two minutes after the reply) must all lie in the past.
+        ${now}::timestamptz - interval '1 hour' - (d.r_age ^ 1.5) * ${days}::int * interval '1 day' AS opened_at,
         d.account ->> 'language' AS language,
         (array['incident', 'service_request', 'question', 'complaint', 'enhancement_request',
           'payment_investigation', 'refund', 'dispute'])[1 + floor(random() * 8)::int] AS type,
