@@ -1,5 +1,5 @@
 import type { Static } from 'typebox';
-import { staffRoles, type ErrorCode, type Language, type Role } from '@paydesk/shared';
+import { staffRoles, type Language, type Role } from '@paydesk/shared';
 import { describeChanges, recordAudit, type AuditEntry } from '../../platform/audit/index.ts';
 import {
   assertCan,
@@ -11,7 +11,7 @@ import {
   type Scope,
 } from '../../platform/auth/index.ts';
 import { isValidTimeZone, type Clock } from '../../platform/clock.ts';
-import { isUniqueViolation, type Db, type Executor, type Tx } from '../../platform/db/index.ts';
+import { refuseDuplicates, type Db, type Executor, type Tx } from '../../platform/db/index.ts';
 import { AppError } from '../../platform/errors.ts';
 import { decodeCursor, toPage } from '../../platform/http/index.ts';
 import * as repo from './accounts.repository.ts';
@@ -189,7 +189,7 @@ export function createAccountsService(deps: { db: Db; clock: Clock }) {
         timeZone: input.timeZone ?? 'Europe/London',
       };
       await validateAccount(db, values);
-      return unique('ACCOUNT_ALREADY_EXISTS', { accounts_name_key: 'body/name' }, () =>
+      return refuseDuplicates('ACCOUNT_ALREADY_EXISTS', { accounts_name_key: 'body/name' }, () =>
         db.transaction().execute(async (tx) => {
           const { id } = await repo.insertAccount(tx, values);
           await audit(tx, ctx, {
@@ -211,7 +211,7 @@ export function createAccountsService(deps: { db: Db; clock: Clock }) {
         legalName: input.legalName?.trim(),
         countryCode: input.countryCode?.toUpperCase(),
       });
-      return unique('ACCOUNT_ALREADY_EXISTS', { accounts_name_key: 'body/name' }, () =>
+      return refuseDuplicates('ACCOUNT_ALREADY_EXISTS', { accounts_name_key: 'body/name' }, () =>
         db.transaction().execute(async (tx) => {
           if (!(await repo.lockAccount(tx, scopeFor(ctx), id))) throw accountNotFound();
           if (ctx) assertCan(ctx.actor, 'accounts:manage');
@@ -264,7 +264,7 @@ export function createAccountsService(deps: { db: Db; clock: Clock }) {
         roles: [],
         ...input,
       }) as repo.ContactValues;
-      return unique('CONTACT_ALREADY_EXISTS', { account_contacts_email_key: 'body/email' }, () =>
+      return refuseDuplicates('CONTACT_ALREADY_EXISTS', { account_contacts_email_key: 'body/email' }, () =>
         db.transaction().execute(async (tx) => {
           await requireAccount(tx, ctx, accountId, 'contacts:manage');
           const contact = await repo.insertContact(tx, { ...values, accountId, createdAt: clock.now() });
@@ -287,7 +287,7 @@ export function createAccountsService(deps: { db: Db; clock: Clock }) {
       input: ContactChanges,
     ) {
       const changes = normaliseContact(input);
-      return unique('CONTACT_ALREADY_EXISTS', { account_contacts_email_key: 'body/email' }, () =>
+      return refuseDuplicates('CONTACT_ALREADY_EXISTS', { account_contacts_email_key: 'body/email' }, () =>
         db.transaction().execute(async (tx) => {
           await requireAccount(tx, ctx, accountId, 'contacts:manage');
           const before = await repo.lockContact(tx, accountId, contactId);
@@ -340,7 +340,7 @@ export function createAccountsService(deps: { db: Db; clock: Clock }) {
     async createService(ctx: RequestContext | null, input: NewService) {
       if (ctx) assertCan(ctx.actor, 'services:manage');
       const values = { code: input.code, name: input.name.trim(), description: input.description ?? '' };
-      return unique(
+      return refuseDuplicates(
         'SERVICE_ALREADY_EXISTS',
         { services_code_key: 'body/code', services_name_key: 'body/name' },
         () =>
@@ -360,7 +360,7 @@ export function createAccountsService(deps: { db: Db; clock: Clock }) {
     async updateService(ctx: RequestContext | null, id: string, input: ServiceChanges) {
       if (ctx) assertCan(ctx.actor, 'services:manage');
       const changes = definedOnly({ ...input, name: input.name?.trim() });
-      return unique('SERVICE_ALREADY_EXISTS', { services_name_key: 'body/name' }, () =>
+      return refuseDuplicates('SERVICE_ALREADY_EXISTS', { services_name_key: 'body/name' }, () =>
         db.transaction().execute(async (tx) => {
           const before = await repo.lockService(tx, id);
           if (!before) throw serviceNotFound();
@@ -386,28 +386,31 @@ export function createAccountsService(deps: { db: Db; clock: Clock }) {
     },
 
     async subscribe(ctx: RequestContext | null, accountId: string, input: NewSubscription) {
-      return unique('SUBSCRIPTION_ALREADY_EXISTS', { account_services_pkey: 'body/serviceId' }, () =>
-        db.transaction().execute(async (tx) => {
-          await requireAccount(tx, ctx, accountId, 'services:manage');
-          const service = await repo.findService(tx, input.serviceId);
-          if (!service) throw serviceNotFound();
-          if (!service.isActive) throw invalid('body/serviceId', 'is retired from the catalogue');
-          await repo.insertSubscription(tx, {
-            accountId,
-            serviceId: service.id,
-            startedOn: input.startedOn,
-            createdAt: clock.now(),
-          });
-          await audit(tx, ctx, {
-            action: 'account.service_added',
-            entityType: 'account',
-            entityId: accountId,
-            accountId,
-            changes: { service: service.code, startedOn: input.startedOn },
-          });
-          const subscription = await repo.findSubscription(tx, everything, accountId, service.id);
-          return presentSubscription(subscription!);
-        }),
+      return refuseDuplicates(
+        'SUBSCRIPTION_ALREADY_EXISTS',
+        { account_services_pkey: 'body/serviceId' },
+        () =>
+          db.transaction().execute(async (tx) => {
+            await requireAccount(tx, ctx, accountId, 'services:manage');
+            const service = await repo.findService(tx, input.serviceId);
+            if (!service) throw serviceNotFound();
+            if (!service.isActive) throw invalid('body/serviceId', 'is retired from the catalogue');
+            await repo.insertSubscription(tx, {
+              accountId,
+              serviceId: service.id,
+              startedOn: input.startedOn,
+              createdAt: clock.now(),
+            });
+            await audit(tx, ctx, {
+              action: 'account.service_added',
+              entityType: 'account',
+              entityId: accountId,
+              accountId,
+              changes: { service: service.code, startedOn: input.startedOn },
+            });
+            const subscription = await repo.findSubscription(tx, everything, accountId, service.id);
+            return presentSubscription(subscription!);
+          }),
       );
     },
 
@@ -598,25 +601,6 @@ function contactNotFound() {
 
 function serviceNotFound() {
   return new AppError('SERVICE_NOT_FOUND', 'No such service in the catalogue');
-}
-
-/**
- * Runs a write and turns a unique violation of one of `constraints` into `code` (409), naming the
- * field that clashed. The transaction inside has rolled back by then: nothing was changed.
- */
-async function unique<T>(code: ErrorCode, constraints: Record<string, string>, write: () => Promise<T>) {
-  try {
-    return await write();
-  } catch (error) {
-    for (const [constraint, path] of Object.entries(constraints)) {
-      if (isUniqueViolation(error, constraint)) {
-        throw new AppError(code, `${path.replace(/^body\//, '')} is already taken`, {
-          errors: [{ path, message: 'is already taken' }],
-        });
-      }
-    }
-    throw error;
-  }
 }
 
 /** Drops the fields a PATCH did not mention, so they are neither written nor audited. */

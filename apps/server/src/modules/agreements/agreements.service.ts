@@ -2,7 +2,7 @@ import type { Static } from 'typebox';
 import { describeChanges, recordAudit, type AuditEntry } from '../../platform/audit/index.ts';
 import { assertCan, auditContextOf, type RequestContext } from '../../platform/auth/index.ts';
 import type { Clock } from '../../platform/clock.ts';
-import { isUniqueViolation, violatedForeignKey, type Db, type Tx } from '../../platform/db/index.ts';
+import { refuseDuplicates, violatedForeignKey, type Db, type Tx } from '../../platform/db/index.ts';
 import { AppError } from '../../platform/errors.ts';
 import { decodeCursor, toPage } from '../../platform/http/index.ts';
 import { validateSlaPolicy, type SlaPolicy } from '../contract-terms/index.ts';
@@ -105,7 +105,7 @@ export function createAgreementsService(deps: { db: Db; clock: Clock }) {
         notes: input.notes?.trim() ?? '',
         isActive: true,
       };
-      return uniqueVendorName(() =>
+      return refuseDuplicates('VENDOR_ALREADY_EXISTS', { vendors_name_key: 'body/name' }, () =>
         db.transaction().execute(async (tx) => {
           const vendor = await repo.insertVendor(tx, { ...values, createdAt: clock.now() });
           await audit(tx, ctx, {
@@ -128,7 +128,7 @@ export function createAgreementsService(deps: { db: Db; clock: Clock }) {
         contactEmail: normaliseEmail(input.contactEmail),
         contactPhone: toE164(input.contactPhone),
       });
-      return uniqueVendorName(() =>
+      return refuseDuplicates('VENDOR_ALREADY_EXISTS', { vendors_name_key: 'body/name' }, () =>
         db.transaction().execute(async (tx) => {
           const before = await repo.lockVendor(tx, id);
           if (!before) throw vendorNotFound();
@@ -344,19 +344,6 @@ function vendorNotFound() {
 
 function agreementNotFound() {
   return new AppError('AGREEMENT_NOT_FOUND', 'No such agreement');
-}
-
-/** A clash on the case-insensitive name index becomes 409 naming the field; nothing was written. */
-async function uniqueVendorName<T>(write: () => Promise<T>): Promise<T> {
-  try {
-    return await write();
-  } catch (error) {
-    if (isUniqueViolation(error, 'vendors_name_key'))
-      throw new AppError('VENDOR_ALREADY_EXISTS', 'name is already taken', {
-        errors: [{ path: 'body/name', message: 'is already taken' }],
-      });
-    throw error;
-  }
 }
 
 /**

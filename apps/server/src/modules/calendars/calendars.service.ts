@@ -15,7 +15,7 @@ import type { Static } from 'typebox';
 import { describeChanges, recordAudit, type AuditEntry } from '../../platform/audit/index.ts';
 import { assertCan, auditContextOf, type RequestContext } from '../../platform/auth/index.ts';
 import type { Clock } from '../../platform/clock.ts';
-import { isForeignKeyViolation, isUniqueViolation, type Db, type Tx } from '../../platform/db/index.ts';
+import { isForeignKeyViolation, refuseDuplicates, type Db, type Tx } from '../../platform/db/index.ts';
 import { AppError, isAppError } from '../../platform/errors.ts';
 import { decodeCursor, toPage } from '../../platform/http/index.ts';
 import * as repo from './calendars.repository.ts';
@@ -101,7 +101,7 @@ export function createCalendarsService(deps: { db: Db; clock: Clock }) {
         createdBy: ctx?.actor.userId ?? null,
         createdAt: clock.now(),
       };
-      return uniqueName(() =>
+      return refuseDuplicates('CALENDAR_ALREADY_EXISTS', { business_calendars_name_key: 'body/name' }, () =>
         db.transaction().execute(async (tx) => {
           const calendar = await repo.insertCalendar(tx, values);
           await audit(tx, ctx, {
@@ -137,7 +137,7 @@ export function createCalendarsService(deps: { db: Db; clock: Clock }) {
         description: input.description?.trim() ?? '',
         spec: readSpec(input.spec, 'body/spec'),
       };
-      return uniqueName(() =>
+      return refuseDuplicates('CALENDAR_ALREADY_EXISTS', { business_calendars_name_key: 'body/name' }, () =>
         db.transaction().execute(async (tx) => {
           // The row lock makes check-then-write atomic: of two writers of one version, one wins.
           const before = await repo.lockCalendar(tx, id);
@@ -320,19 +320,6 @@ function invalid(path: string, message: string) {
 
 function calendarNotFound() {
   return new AppError('CALENDAR_NOT_FOUND', 'No such business calendar');
-}
-
-/** A clash on the case-insensitive name index becomes 409 naming the field; nothing was written. */
-async function uniqueName<T>(write: () => Promise<T>): Promise<T> {
-  try {
-    return await write();
-  } catch (error) {
-    if (isUniqueViolation(error, 'business_calendars_name_key'))
-      throw new AppError('CALENDAR_ALREADY_EXISTS', 'name is already taken', {
-        errors: [{ path: 'body/name', message: 'is already taken' }],
-      });
-    throw error;
-  }
 }
 
 /**

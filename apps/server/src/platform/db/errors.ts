@@ -1,3 +1,6 @@
+import type { ErrorCode } from '@paydesk/shared';
+import { AppError } from '../errors.ts';
+
 /** PostgreSQL's SQLSTATE for a unique violation, the same on PGlite and on a server. */
 export function isUniqueViolation(error: unknown, constraint?: string): boolean {
   const pgError = error as { code?: string; constraint?: string } | null;
@@ -16,4 +19,28 @@ export function violatedForeignKey(error: unknown): string | undefined {
 
 export function isForeignKeyViolation(error: unknown): boolean {
   return violatedForeignKey(error) !== undefined;
+}
+
+/**
+ * Runs a write and turns a unique violation of one of `constraints` (constraint name → the request
+ * path of the field behind it) into `code` (409) naming that field. The transaction inside has
+ * rolled back by then: nothing was changed. Any other error passes through.
+ */
+export async function refuseDuplicates<T>(
+  code: ErrorCode,
+  constraints: Record<string, string>,
+  write: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    for (const [constraint, path] of Object.entries(constraints)) {
+      if (isUniqueViolation(error, constraint)) {
+        throw new AppError(code, `${path.replace(/^body\//, '')} is already taken`, {
+          errors: [{ path, message: 'is already taken' }],
+        });
+      }
+    }
+    throw error;
+  }
 }

@@ -12,4 +12,4 @@ export {
 export { migrateToLatest, type MigrationReport } from './migrate.ts';
 export { acquireDataDirLock, DataDirLockedError, type DataDirLock } from './data-dir-lock.ts';
 export type { Database } from './schema.ts';
-export { isForeignKeyViolation, isUniqueViolation, violatedForeignKey } from './errors.ts';
+export { isForeignKeyViolation, isUniqueViolation, refuseDuplicates, violatedForeignKey } from './errors.ts';
