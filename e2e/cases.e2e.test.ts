@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { switchToEnglish, usePaydeskBrowser } from './support/session.ts';
+import { caseStatus as status, settled, switchToEnglish, usePaydeskBrowser } from './support/session.ts';
 
 // Browser-side expressions are passed as strings: this project compiles without the DOM library.
 
@@ -16,8 +16,6 @@ async function choose(page: Page, testId: string, option: string): Promise<void>
   await page.getByTestId(testId).click();
   await page.getByRole('option', { name: option, exact: true }).click();
 }
-
-const status = (page: Page) => page.getByTestId('case-status').getAttribute('data-status');
 
 describe('cases', () => {
   it('takes a case from an agent to the customer and back', async () => {
@@ -60,8 +58,8 @@ describe('cases', () => {
     // A public reply opens the case; an internal note stays with the staff.
     await page.getByTestId('case-reply-body').fill('We are checking the sort code against the EISCD.');
     await page.getByTestId('case-reply-send').click();
-    await expect.poll(() => status(page)).toBe('open');
-    await expect.poll(() => page.getByTestId('case-message').count()).toBe(2);
+    await expect.poll(() => status(page), settled).toBe('open');
+    await expect.poll(() => page.getByTestId('case-message').count(), settled).toBe(2);
     await page.getByTestId('case-reply-body').fill('Sort code 40-12-76 was retired last week.');
     await page.getByTestId('case-note-send').click();
     await page.locator('[data-testid="case-message"][data-visibility="internal"]').waitFor();
@@ -82,12 +80,14 @@ describe('cases', () => {
       .getByTestId('case-update-error')
       .filter({ hasText: 'Someone else changed this case' })
       .waitFor();
-    await expect.poll(() => page.getByTestId('case-external-reference').textContent()).toBe('BACS-4471');
+    await expect
+      .poll(() => page.getByTestId('case-external-reference').textContent(), settled)
+      .toBe('BACS-4471');
     expect(await status(page)).toBe('open');
 
     // Waiting on the customer.
     await choose(page, 'case-status-select', 'Pending customer');
-    await expect.poll(() => status(page)).toBe('pending_customer');
+    await expect.poll(() => status(page), settled).toBe('pending_customer');
     await page.getByTestId('case-tab-timeline').click();
     await page.locator('[data-testid="case-event"][data-type="status_changed"]').last().waitFor();
     expect(await page.getByTestId('case-timeline').textContent()).toContain(
@@ -97,8 +97,8 @@ describe('cases', () => {
     // The first public reply met the first response; waiting on the customer pauses resolution.
     const clock = (metric: string) =>
       page.locator(`[data-testid="sla-clock"][data-metric="${metric}"][data-source="customer"]`);
-    await expect.poll(() => clock('firstResponse').getAttribute('data-status')).toBe('met');
-    await expect.poll(() => clock('resolution').getAttribute('data-status')).toBe('paused');
+    await expect.poll(() => clock('firstResponse').getAttribute('data-status'), settled).toBe('met');
+    await expect.poll(() => clock('resolution').getAttribute('data-status'), settled).toBe('paused');
     expect(await clock('resolution').getByTestId('sla-clock-status').textContent()).toBe('Paused');
 
     // The customer sees it among their requests, without the note, and replies.
@@ -117,11 +117,11 @@ describe('cases', () => {
     expect(await customer.page.getByTestId('case-actions').count()).toBe(0);
     await customer.page.getByTestId('case-reply-body').fill('The sort code is 40-12-77; please retry.');
     await customer.page.getByTestId('case-reply-send').click();
-    await expect.poll(() => customer.page.getByTestId('case-message').count()).toBe(3);
+    await expect.poll(() => customer.page.getByTestId('case-message').count(), settled).toBe(3);
 
     // Back with the agent: the reply brought the case back to open.
     await page.reload();
-    await expect.poll(() => status(page)).toBe('open');
+    await expect.poll(() => status(page), settled).toBe('open');
     expect(await page.getByTestId('case-message').last().textContent()).toContain('40-12-77');
 
     expect(agent.problems).toEqual([]);

@@ -5,6 +5,15 @@ import { startPaydesk, type RunningServer } from './paydesk-server.ts';
 
 export const demoPassword = 'paydesk-demo-2026';
 
+/**
+ * How long `expect.poll` waits for the page to catch up with a change (vitest's default is 1 s): a
+ * change's round trip and the refetch after it take longer than that on a busy machine.
+ */
+export const settled = { timeout: 15_000 };
+
+/** The status the case page shows (its `data-status`, not the translated label). */
+export const caseStatus = (page: Page) => page.getByTestId('case-status').getAttribute('data-status');
+
 /** A fresh browser profile (no cookies, no storage) that records page errors and CSP violations. */
 export async function openSession(
   browser: Browser,

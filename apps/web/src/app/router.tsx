@@ -15,6 +15,7 @@ import { DashboardPage } from '../pages/dashboard-page.tsx';
 import { LoginPage } from '../pages/login-page.tsx';
 import { NotFoundPage } from '../pages/not-found-page.tsx';
 import { ProfilePage } from '../pages/profile-page.tsx';
+import { SearchPage } from '../pages/search-page.tsx';
 import { AppLayout } from './layout/app-layout.tsx';
 import { adminSectionKeys, type NavKey } from './navigation.ts';
 import { RequireArea } from './require-area.tsx';
@@ -49,6 +50,8 @@ export const router = createBrowserRouter([
           // Cases: staff's queues, a customer's own requests; a case by id or reference (PD-100001).
           { path: 'cases', element: <CasesPage /> },
           { path: 'cases/:id', element: <CasePage /> },
+          // Search over cases, for everyone (customers: their own account's); the header's box leads here.
+          { path: 'search', element: <SearchPage /> },
           // SLA: the business calendars for now; staff in the area read them, customers never.
           { path: 'sla', element: <Navigate to="/sla/calendars" replace /> },
           {

@@ -1,14 +1,18 @@
-import { Anchor, Badge, Card, Center, Grid, Group, Loader, Stack, Tabs } from '@mantine/core';
-import { IconChevronLeft, IconHistory, IconMessages } from '@tabler/icons-react';
+import { Anchor, Badge, Card, Center, Grid, Group, Loader, SimpleGrid, Stack, Tabs } from '@mantine/core';
+import { IconChevronLeft, IconHistory, IconMessages, IconPaperclip } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import {
+  AttachmentsPanel,
   CaseActions,
   CaseStatusBadge,
   CaseSummary,
   CaseTimeline,
   canWorkCases,
   Conversation,
+  EscalationsPanel,
+  LinksPanel,
+  MergedNotice,
   PriorityBadge,
   SlaPanel,
   useCase,
@@ -19,7 +23,7 @@ import { MacroPicker } from '../modules/macros/index.ts';
 import { PageHeader } from '../ui/page-header.tsx';
 import { ProblemAlert } from '../ui/problem-alert.tsx';
 
-const tabs = ['conversation', 'timeline'] as const;
+const tabs = ['conversation', 'timeline', 'attachments'] as const;
 type TabKey = (typeof tabs)[number];
 
 /** One case, addressed by id or by its reference (PD-100001). */
@@ -63,6 +67,7 @@ export function CasePage() {
           </Group>
         }
       />
+      <MergedNotice address={address} />
       <CaseSummary item={data} timeZone={me.timeZone} />
       {isStaff ? <CaseActions item={data} address={address} /> : null}
       <Grid gutter="md">
@@ -90,6 +95,13 @@ export function CasePage() {
                 >
                   {t('cases.tabs.timeline')}
                 </Tabs.Tab>
+                <Tabs.Tab
+                  value="attachments"
+                  leftSection={<IconPaperclip size={16} />}
+                  data-testid="case-tab-attachments"
+                >
+                  {t('cases.tabs.attachments')}
+                </Tabs.Tab>
               </Tabs.List>
               <Tabs.Panel value="conversation" p="md">
                 <Conversation address={address} timeZone={me.timeZone} canNote={isStaff} />
@@ -97,8 +109,16 @@ export function CasePage() {
               <Tabs.Panel value="timeline" p="md">
                 <CaseTimeline address={address} timeZone={me.timeZone} />
               </Tabs.Panel>
+              <Tabs.Panel value="attachments" p="md">
+                <AttachmentsPanel address={address} timeZone={me.timeZone} />
+              </Tabs.Panel>
             </Tabs>
           </Card>
+          {/* Under the conversation, not under the clocks: a case's clocks alone can fill a screen. */}
+          <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md" mt="md">
+            <LinksPanel address={address} canEdit={isStaff} />
+            {isStaff ? <EscalationsPanel address={address} timeZone={me.timeZone} /> : null}
+          </SimpleGrid>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>
           <Stack gap="md">

@@ -1,56 +1,54 @@
-import { Button, Card, Center, Group, Loader, SegmentedControl, Text } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
+import { Button, Card, Center, Group, Loader, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import {
+  BulkActionBar,
   CaseFilters,
   CaseTable,
   canWorkCases,
-  emptyCaseFilter,
+  defaultCaseView,
   NewCaseModal,
+  readQueueSearch,
+  SavedViewsBar,
+  toCaseFilter,
   useCases,
-  type CaseFilter,
-  type CaseFilterValues,
-  type CaseView,
+  writeQueueSearch,
+  type QueueFilter,
 } from '../modules/cases/index.ts';
 import { useCurrentUser } from '../modules/identity/index.ts';
 import { PageHeader } from '../ui/page-header.tsx';
 import { ProblemAlert } from '../ui/problem-alert.tsx';
 
-const views: readonly CaseView[] = ['mine', 'team', 'all'];
-
 /**
- * Staff's queue (mine, my team's, all), soonest due first; a customer's own account's requests. The
- * view is in the address so a queue can be bookmarked.
+ * Staff's queue (mine, my team's, all; at risk, breached, waiting on the customer), soonest due first,
+ * with their saved views and bulk changes; a customer's own account's requests. The filters are in the
+ * address, so a queue can be linked or bookmarked and a reload keeps it.
  */
 export function CasesPage() {
   const { t } = useTranslation();
   const me = useCurrentUser();
   const navigate = useNavigate();
   const isStaff = canWorkCases(me.role);
+  const fallbackView = defaultCaseView(me.role);
   const [searchParams, setSearchParams] = useSearchParams();
-  const requested = searchParams.get('view') as CaseView | null;
-  const view: CaseView =
-    requested && views.includes(requested) ? requested : me.role === 'agent' ? 'mine' : 'all';
-  const [values, setValues] = useState<CaseFilterValues>(emptyCaseFilter);
-  const [q] = useDebouncedValue(values.q.trim(), 250);
+  const filter = useMemo(() => readQueueSearch(searchParams, fallbackView), [searchParams, fallbackView]);
   const [creating, setCreating] = useState(false);
+  const [selected, setSelected] = useState<Set<string>>(() => new Set());
 
-  const filter = useMemo<CaseFilter>(
-    () => ({
-      ...(isStaff ? { view } : {}),
-      ...(q ? { q } : {}),
-      ...(values.status.length ? { status: values.status } : {}),
-      ...(values.priority ? { priority: values.priority } : {}),
-      ...(values.openOnly ? { open: true } : {}),
-      ...(isStaff && values.accountId ? { accountId: values.accountId } : {}),
-    }),
-    [isStaff, view, q, values.status, values.priority, values.openOnly, values.accountId],
-  );
-  const cases = useCases(filter);
+  const cases = useCases(toCaseFilter(filter, isStaff));
   const rows = cases.data?.pages.flatMap((page) => page.items) ?? [];
+  // Only cases on screen stay selected: a filter change or a refresh that drops a case unselects it.
+  const selectedIds = rows.filter((row) => selected.has(row.id)).map((row) => row.id);
+
+  // Filters typed or toggled replace the address; a saved view picked is a step back can undo.
+  const show = (next: QueueFilter, asStep = false) =>
+    setSearchParams(writeQueueSearch(next, fallbackView), { replace: !asStep });
+  // A change applies to the address as it is now, not as this render read it: the router shows a new
+  // address a moment after it is set, and a second toggle clicked meanwhile would undo the first.
+  const change = (update: (current: QueueFilter) => QueueFilter) =>
+    show(update(readQueueSearch(new URLSearchParams(window.location.search), fallbackView)));
 
   return (
     <>
@@ -70,15 +68,16 @@ export function CasesPage() {
         }
       />
       {isStaff ? (
-        <SegmentedControl
-          mb="md"
-          value={view}
-          onChange={(next) => setSearchParams({ view: next }, { replace: true })}
-          data={views.map((key) => ({ value: key, label: t(`cases.views.${key}`) }))}
-          data-testid="cases-view"
+        <SavedViewsBar current={filter} fallbackView={fallbackView} onApply={(next) => show(next, true)} />
+      ) : null}
+      <CaseFilters value={filter} onChange={change} isStaff={isStaff} />
+      {isStaff ? (
+        <BulkActionBar
+          caseIds={selectedIds}
+          onDone={(unchanged) => setSelected(new Set(unchanged))}
+          onClear={() => setSelected(new Set())}
         />
       ) : null}
-      <CaseFilters value={values} onChange={setValues} withAccount={isStaff} />
       <Card withBorder padding={0}>
         {cases.isPending ? (
           <Center py="xl">
@@ -93,7 +92,12 @@ export function CasesPage() {
             {t('cases.empty')}
           </Text>
         ) : (
-          <CaseTable cases={rows} timeZone={me.timeZone} withAccount={isStaff} />
+          <CaseTable
+            cases={rows}
+            timeZone={me.timeZone}
+            withAccount={isStaff}
+            {...(isStaff ? { selection: { selected, onChange: setSelected } } : {})}
+          />
         )}
       </Card>
       {cases.hasNextPage ? (

@@ -2,6 +2,7 @@ import { AppShell, Box, Burger, Group } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet } from 'react-router';
+import { CaseSearchBox } from '../../modules/cases/index.ts';
 import { useCurrentUser, UserLanguageMenu, UserMenu } from '../../modules/identity/index.ts';
 import { NotificationsBell } from '../../modules/notifications/index.ts';
 import { BrandMark } from '../../ui/brand-mark.tsx';
@@ -33,6 +34,7 @@ export function AppLayout() {
             </Link>
           </Group>
           <Group gap="sm" wrap="nowrap">
+            <CaseSearchBox />
             <NotificationsBell timeZone={me.timeZone} />
             <UserLanguageMenu />
             <UserMenu />

@@ -1,13 +1,25 @@
 import { apiRequest } from '../../../app/http/api-client.ts';
 import { isApiError } from '../../../app/http/api-error.ts';
 import type {
+  BulkChanges,
+  BulkResult,
   Case,
+  CaseAssignees,
+  CaseAttachment,
   CaseEvent,
   CaseFilter,
+  CaseLink,
+  CaseLinkKind,
+  CaseMerged,
   CaseMessage,
+  CaseSearchHit,
   CaseSla,
   CreateCaseInput,
+  Escalation,
+  EscalationInput,
   Page,
+  SavedView,
+  SavedViewInput,
   SlaClock,
   Team,
   UpdateCaseInput,
@@ -109,4 +121,111 @@ export async function fetchContacts(
       { query: { limit: 200 }, ...withSignal(signal) },
     )
   ).items;
+}
+
+/** Best match first; identifiers (number, reference, e-mail) rank above words. */
+export async function searchCases(q: string, signal?: AbortSignal): Promise<CaseSearchHit[]> {
+  return (
+    await apiRequest<{ items: CaseSearchHit[] }>('/api/cases/search', {
+      query: { q, limit: 30 },
+      ...withSignal(signal),
+    })
+  ).items;
+}
+
+/** The caller's saved views and their teams', in the caller's order. */
+export async function fetchSavedViews(signal?: AbortSignal): Promise<SavedView[]> {
+  return (await apiRequest<{ items: SavedView[] }>('/api/views', withSignal(signal))).items;
+}
+
+/** A name already taken is 409 VIEW_ALREADY_EXISTS. */
+export function createSavedView(input: SavedViewInput): Promise<SavedView> {
+  return apiRequest<SavedView>('/api/views', { method: 'POST', body: input });
+}
+
+export function updateSavedView(id: string, input: Partial<SavedViewInput>): Promise<SavedView> {
+  return apiRequest<SavedView>(`/api/views/${encodeURIComponent(id)}`, { method: 'PATCH', body: input });
+}
+
+export function deleteSavedView(id: string): Promise<void> {
+  return apiRequest<void>(`/api/views/${encodeURIComponent(id)}`, { method: 'DELETE' });
+}
+
+/** The caller's own order; views not named follow by name. */
+export async function orderSavedViews(viewIds: string[]): Promise<SavedView[]> {
+  return (await apiRequest<{ items: SavedView[] }>('/api/views/order', { method: 'PUT', body: { viewIds } }))
+    .items;
+}
+
+/** Each case changed on its own; the answer says per case whether it was and, if not, why. */
+export function applyBulkChanges(caseIds: string[], changes: BulkChanges): Promise<BulkResult> {
+  return apiRequest<BulkResult>('/api/cases/bulk', { method: 'POST', body: { caseIds, changes } });
+}
+
+export async function fetchAttachments(id: string, signal?: AbortSignal): Promise<CaseAttachment[]> {
+  return (await apiRequest<{ items: CaseAttachment[] }>(`${base(id)}/attachments`, withSignal(signal))).items;
+}
+
+/**
+ * The file goes as the body with its own type; the server checks the bytes match it (415
+ * DOCUMENT_TYPE_UNSUPPORTED) and refuses one over its size limit (413 BODY_TOO_LARGE).
+ */
+export function uploadAttachment(id: string, file: File, messageId?: string): Promise<CaseAttachment> {
+  return apiRequest<CaseAttachment>(`${base(id)}/attachments`, {
+    method: 'POST',
+    query: { fileName: file.name, messageId },
+    file,
+    headers: { 'content-type': file.type || 'application/octet-stream' },
+  });
+}
+
+export function attachmentContentUrl(id: string, attachmentId: string): string {
+  return `${base(id)}/attachments/${encodeURIComponent(attachmentId)}/content`;
+}
+
+export async function fetchLinks(id: string, signal?: AbortSignal): Promise<CaseLink[]> {
+  return (await apiRequest<{ items: CaseLink[] }>(`${base(id)}/links`, withSignal(signal))).items;
+}
+
+/** The other case by its reference (PD-100001), as people quote it. */
+export function addLink(id: string, input: { kind: CaseLinkKind; caseNumber: string }): Promise<CaseLink> {
+  return apiRequest<CaseLink>(`${base(id)}/links`, { method: 'POST', body: input });
+}
+
+export function removeLink(id: string, linkId: string): Promise<void> {
+  return apiRequest<void>(`${base(id)}/links/${encodeURIComponent(linkId)}`, { method: 'DELETE' });
+}
+
+/** Merges this case (at `version`) into `into`: its messages move there and it closes. */
+export function mergeCase(id: string, version: number, into: string): Promise<CaseMerged> {
+  return apiRequest<CaseMerged>(`${base(id)}/merge`, {
+    method: 'POST',
+    body: { into },
+    headers: { 'if-match': `"${version}"` },
+  });
+}
+
+/** Moves the chosen messages to a new child case; answers the new case. */
+export function splitCase(id: string, input: { messageIds: string[]; subject: string }): Promise<Case> {
+  return apiRequest<Case>(`${base(id)}/split`, { method: 'POST', body: input });
+}
+
+export async function fetchEscalations(id: string, signal?: AbortSignal): Promise<Escalation[]> {
+  return (await apiRequest<{ items: Escalation[] }>(`${base(id)}/escalations`, withSignal(signal))).items;
+}
+
+export function escalateCase(
+  id: string,
+  version: number,
+  input: EscalationInput,
+): Promise<{ case: Case; escalation: Escalation }> {
+  return apiRequest<{ case: Case; escalation: Escalation }>(`${base(id)}/escalations`, {
+    method: 'POST',
+    body: input,
+    headers: { 'if-match': `"${version}"` },
+  });
+}
+
+export function fetchAssignees(id: string, signal?: AbortSignal): Promise<CaseAssignees> {
+  return apiRequest<CaseAssignees>(`${base(id)}/assignees`, withSignal(signal));
 }

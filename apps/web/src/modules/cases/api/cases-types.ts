@@ -66,6 +66,7 @@ export interface CaseFilter {
   open?: boolean;
   priority?: Priority;
   q?: string;
+  sla?: SlaFilter;
 }
 
 export interface CreateCaseInput {
@@ -106,6 +107,7 @@ export interface CaseMessage {
   author: Ref | null;
   body: string;
   createdAt: string;
+  movedFrom?: MovedFrom | null;
 }
 
 export interface CaseEvent {
@@ -149,6 +151,8 @@ export interface SlaClock {
     contractVersion: number | null;
     agreementId: string | null;
   };
+  /** Underpinning clocks: the vendor the case was escalated to. */
+  vendor: { id: string; name: string } | null;
   metric: SlaMetric;
   cycle: number;
   status: ClockStatus;
@@ -175,4 +179,138 @@ export interface CaseSla {
 export interface Team {
   id: string;
   name: string;
+}
+
+/** at_risk: a running clock past a warning threshold and not breached; breached: any clock breached. */
+export type SlaFilter = 'at_risk' | 'breached';
+
+/** A saved view of the queue (GET /api/views): personal, or shared with a team. */
+export interface SavedView {
+  id: string;
+  name: string;
+  /** The queue filters it keeps, as GET /api/cases takes them. */
+  filters: CaseFilter;
+  team: { id: string; name: string } | null;
+  owner: Ref;
+  /** Whether the caller may rename, change or delete it. */
+  canEdit: boolean;
+  position: number | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface SavedViewInput {
+  name: string;
+  filters: CaseFilter;
+  /** Shared with this team; absent (null on a change): personal. */
+  teamId?: string | null;
+}
+
+/** The field changes of POST /api/cases/bulk (the same as a macro's actions). */
+export interface BulkChanges {
+  status?: CaseStatus;
+  priority?: Priority;
+  priorityReason?: string;
+  teamId?: string | null;
+  assigneeId?: string | null;
+  addTags?: string[];
+  removeTags?: string[];
+}
+
+export type BulkOutcome = 'ok' | 'conflict' | 'forbidden' | 'not_found' | 'invalid';
+
+/** What happened to each case of a bulk change, in the order asked for. */
+export interface BulkResult {
+  items: Array<{
+    caseId: string;
+    reference: string | null;
+    outcome: BulkOutcome;
+    version?: number;
+    code?: string;
+    message?: string;
+    allowedStatuses?: CaseStatus[];
+  }>;
+  summary: Partial<Record<BulkOutcome, number>>;
+}
+
+/** A case found by GET /api/cases/search, with where it matched; the snippet's matched words marked. */
+export interface CaseSearchHit extends Case {
+  match: {
+    on: Array<'number' | 'reference' | 'email' | 'text'>;
+    rank: number;
+    snippet: Array<{ text: string; match: boolean }>;
+  };
+}
+
+/** Where a merge or a split moved a message from (GET /api/cases/:id/messages). */
+export interface MovedFrom {
+  caseId: string;
+  reference: string;
+  by: 'merge' | 'split';
+}
+
+/** A file on a case or on one of its messages; `internal` ones (an internal note's) are staff-only. */
+export interface CaseAttachment {
+  id: string;
+  caseId: string;
+  messageId: string | null;
+  internal: boolean;
+  fileName: string;
+  contentType: string;
+  sizeBytes: number;
+  sha256: string;
+  uploadedBy: Ref | null;
+  createdAt: string;
+}
+
+/** What a new link makes the other case: this one's parent or child, the original it duplicates, or related. */
+export type CaseLinkKind = 'parent' | 'child' | 'duplicate_of' | 'related';
+/** The link as seen from this case: also who duplicates it and what a merge joined. */
+export type CaseLinkViewKind = CaseLinkKind | 'duplicated_by' | 'merged_into' | 'merged_from';
+
+export interface CaseLink {
+  id: string;
+  kind: CaseLinkViewKind;
+  case: { id: string; number: number; reference: string; subject: string; status: CaseStatus };
+  createdAt: string;
+  createdBy: Ref | null;
+}
+
+export interface CaseMerged {
+  merged: Case;
+  into: Case;
+}
+
+export type EscalationKind = 'tier' | 'functional' | 'hierarchical';
+
+/** tier: optional next team; functional: a team, or a vendor with its reference; hierarchical: optional manager. */
+export interface EscalationInput {
+  kind: EscalationKind;
+  reason: string;
+  teamId?: string;
+  vendorId?: string;
+  externalReference?: string;
+  managerId?: string;
+}
+
+export interface Escalation {
+  id: string;
+  kind: EscalationKind;
+  fromTier: number;
+  toTier: number;
+  fromTeam: Team | null;
+  toTeam: Team | null;
+  vendor: Team | null;
+  externalReference: string | null;
+  manager: Ref | null;
+  notifiedUserIds: string[];
+  reason: string;
+  escalatedAt: string;
+  escalatedBy: Ref | null;
+}
+
+/** Who may own a case (GET /api/cases/:id/assignees): its team's active staff, leads first, and me. */
+export interface CaseAssignees {
+  team: Team | null;
+  items: Array<{ id: string; displayName: string; isLead: boolean; inTeam: boolean }>;
 }

@@ -1,10 +1,28 @@
-import { Badge, Button, Center, Group, Loader, Paper, Stack, Text, Textarea } from '@mantine/core';
-import { IconLock, IconSend } from '@tabler/icons-react';
-import { useState } from 'react';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Center,
+  CloseButton,
+  FileButton,
+  Group,
+  Loader,
+  Paper,
+  Stack,
+  Text,
+  Textarea,
+} from '@mantine/core';
+import { IconArrowMoveRight, IconLock, IconPaperclip, IconSend } from '@tabler/icons-react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { translateError } from '../../../app/i18n/translate-error.ts';
 import { useFormatters } from '../../../app/i18n/use-formatters.ts';
 import { ProblemAlert } from '../../../ui/problem-alert.tsx';
-import type { CaseMessage } from '../api/cases-types.ts';
+import { attachmentContentUrl } from '../api/cases-api.ts';
+import type { CaseAttachment, CaseMessage } from '../api/cases-types.ts';
+import { attachmentAccept, attachmentSizeLimitBytes, formatFileSize } from '../attachment-files.ts';
+import { useCaseAttachments, useUploadAttachment } from '../hooks/use-case-work.ts';
 import { useCaseMessages, usePostMessage } from '../hooks/use-cases.ts';
 
 interface ConversationProps {
@@ -14,16 +32,57 @@ interface ConversationProps {
   canNote: boolean;
 }
 
-/** The messages, oldest first, and the box to answer in. */
+/** The messages with their files, oldest first, and the box to answer in (with files to attach). */
 export function Conversation({ address, timeZone, canNote }: ConversationProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const messages = useCaseMessages(address);
+  const attachments = useCaseAttachments(address);
   const post = usePostMessage(address);
+  const upload = useUploadAttachment(address);
   const [body, setBody] = useState('');
+  const [pending, setPending] = useState<File[]>([]);
+  const [fileProblems, setFileProblems] = useState<string[]>([]);
+  const busy = post.isPending || upload.isPending;
 
-  function send(visibility: 'public' | 'internal') {
-    if (!body.trim()) return;
-    post.mutate({ visibility, body }, { onSuccess: () => setBody('') });
+  const filesOf = useMemo(() => {
+    const byMessage = new Map<string, CaseAttachment[]>();
+    for (const attachment of attachments.data ?? [])
+      if (attachment.messageId)
+        byMessage.set(attachment.messageId, [...(byMessage.get(attachment.messageId) ?? []), attachment]);
+    return byMessage;
+  }, [attachments.data]);
+
+  function choose(files: File[]) {
+    const limit = formatFileSize(attachmentSizeLimitBytes, i18n.language);
+    const tooLarge = files.filter((file) => file.size > attachmentSizeLimitBytes);
+    setFileProblems(tooLarge.map((file) => t('cases.attachments.tooLarge', { name: file.name, limit })));
+    setPending((current) => [...current, ...files.filter((file) => !tooLarge.includes(file))]);
+  }
+
+  /** The message first, then its files, each tied to it (a note's files stay internal). */
+  async function send(visibility: 'public' | 'internal') {
+    if (!body.trim() || busy) return;
+    const files = pending;
+    setFileProblems([]);
+    let message: CaseMessage;
+    try {
+      message = await post.mutateAsync({ visibility, body });
+    } catch {
+      return; // shown from post.error
+    }
+    setBody('');
+    setPending([]);
+    for (const file of files) {
+      try {
+        await upload.mutateAsync({ file, messageId: message.id });
+      } catch (error) {
+        const reason = translateError(t, error);
+        setFileProblems((current) => [
+          ...current,
+          t('cases.attachments.failed', { name: file.name, reason }),
+        ]);
+      }
+    }
   }
 
   return (
@@ -37,13 +96,28 @@ export function Conversation({ address, timeZone, canNote }: ConversationProps) 
       ) : (
         <Stack gap="sm" data-testid="case-messages">
           {messages.data.map((message) => (
-            <MessageCard key={message.id} message={message} timeZone={timeZone} />
+            <MessageCard
+              key={message.id}
+              address={address}
+              message={message}
+              files={filesOf.get(message.id) ?? []}
+              timeZone={timeZone}
+            />
           ))}
         </Stack>
       )}
       <Paper withBorder p="sm" data-testid="case-reply">
         <Stack gap="xs">
           <ProblemAlert error={post.error} testId="case-reply-error" />
+          {fileProblems.length > 0 ? (
+            <Alert color="red" variant="light" role="alert" data-testid="case-reply-file-error">
+              {fileProblems.map((problem) => (
+                <Text key={problem} size="sm">
+                  {problem}
+                </Text>
+              ))}
+            </Alert>
+          ) : null}
           <Textarea
             aria-label={t('cases.conversation.compose')}
             placeholder={t('cases.conversation.placeholder')}
@@ -54,29 +128,72 @@ export function Conversation({ address, timeZone, canNote }: ConversationProps) 
             onChange={(event) => setBody(event.currentTarget.value)}
             data-testid="case-reply-body"
           />
-          <Group justify="flex-end" gap="sm">
-            {canNote ? (
-              <Button
-                variant="light"
-                color="yellow"
-                leftSection={<IconLock size={16} />}
-                disabled={!body.trim()}
-                loading={post.isPending && post.variables?.visibility === 'internal'}
-                onClick={() => send('internal')}
-                data-testid="case-note-send"
-              >
-                {t('cases.conversation.note')}
-              </Button>
-            ) : null}
-            <Button
-              leftSection={<IconSend size={16} />}
-              disabled={!body.trim()}
-              loading={post.isPending && post.variables?.visibility === 'public'}
-              onClick={() => send('public')}
-              data-testid="case-reply-send"
+          {pending.length > 0 ? (
+            <Group gap="xs" data-testid="case-reply-files">
+              {pending.map((file, index) => (
+                <Badge
+                  key={`${file.name}-${index}`}
+                  variant="light"
+                  color="gray"
+                  leftSection={<IconPaperclip size={12} />}
+                  rightSection={
+                    <CloseButton
+                      size="xs"
+                      aria-label={t('cases.attachments.unselect', { name: file.name })}
+                      onClick={() => setPending((current) => current.filter((other) => other !== file))}
+                    />
+                  }
+                  style={{ textTransform: 'none' }}
+                  data-testid="case-reply-file"
+                >
+                  {file.name} · {formatFileSize(file.size, i18n.language)}
+                </Badge>
+              ))}
+            </Group>
+          ) : null}
+          <Group justify="space-between" gap="sm">
+            <FileButton
+              multiple
+              accept={attachmentAccept}
+              onChange={choose}
+              inputProps={{ 'data-testid': 'case-reply-file-input' } as Record<string, string>}
             >
-              {t('cases.conversation.reply')}
-            </Button>
+              {(props) => (
+                <Button
+                  {...props}
+                  variant="subtle"
+                  leftSection={<IconPaperclip size={16} />}
+                  disabled={busy}
+                  data-testid="case-reply-attach"
+                >
+                  {t('cases.attachments.attach')}
+                </Button>
+              )}
+            </FileButton>
+            <Group gap="sm">
+              {canNote ? (
+                <Button
+                  variant="light"
+                  color="yellow"
+                  leftSection={<IconLock size={16} />}
+                  disabled={!body.trim() || (busy && post.variables?.visibility !== 'internal')}
+                  loading={busy && post.variables?.visibility === 'internal'}
+                  onClick={() => void send('internal')}
+                  data-testid="case-note-send"
+                >
+                  {t('cases.conversation.note')}
+                </Button>
+              ) : null}
+              <Button
+                leftSection={<IconSend size={16} />}
+                disabled={!body.trim() || (busy && post.variables?.visibility !== 'public')}
+                loading={busy && post.variables?.visibility === 'public'}
+                onClick={() => void send('public')}
+                data-testid="case-reply-send"
+              >
+                {t('cases.conversation.reply')}
+              </Button>
+            </Group>
           </Group>
         </Stack>
       </Paper>
@@ -84,8 +201,18 @@ export function Conversation({ address, timeZone, canNote }: ConversationProps) 
   );
 }
 
-function MessageCard({ message, timeZone }: { message: CaseMessage; timeZone: string }) {
-  const { t } = useTranslation();
+function MessageCard({
+  address,
+  message,
+  files,
+  timeZone,
+}: {
+  address: string;
+  message: CaseMessage;
+  files: CaseAttachment[];
+  timeZone: string;
+}) {
+  const { t, i18n } = useTranslation();
   const { formatDateTime } = useFormatters(timeZone);
   const internal = message.visibility === 'internal';
   return (
@@ -114,6 +241,23 @@ function MessageCard({ message, timeZone }: { message: CaseMessage; timeZone: st
               {t('cases.conversation.customer')}
             </Badge>
           ) : null}
+          {message.movedFrom ? (
+            <Badge
+              size="xs"
+              color="grape"
+              variant="light"
+              leftSection={<IconArrowMoveRight size={10} />}
+              style={{ textTransform: 'none' }}
+              data-testid="case-message-moved"
+            >
+              {t(
+                message.movedFrom.by === 'merge'
+                  ? 'cases.conversation.movedByMerge'
+                  : 'cases.conversation.movedBySplit',
+                { reference: message.movedFrom.reference },
+              )}
+            </Badge>
+          ) : null}
         </Group>
         <Text size="xs" c="dimmed">
           {formatDateTime(message.createdAt)}
@@ -126,6 +270,24 @@ function MessageCard({ message, timeZone }: { message: CaseMessage; timeZone: st
       >
         {message.body}
       </Text>
+      {files.length > 0 ? (
+        <Group gap="sm" mt="xs" data-testid="case-message-files">
+          {files.map((file) => (
+            <Anchor
+              key={file.id}
+              href={attachmentContentUrl(address, file.id)}
+              download={file.fileName}
+              size="xs"
+              data-testid="case-message-file"
+            >
+              <Group gap={4} wrap="nowrap">
+                <IconPaperclip size={12} />
+                {file.fileName} · {formatFileSize(file.sizeBytes, i18n.language)}
+              </Group>
+            </Anchor>
+          ))}
+        </Group>
+      ) : null}
     </Paper>
   );
 }

@@ -77,7 +77,8 @@ function ClockCard({ clock, now, timeZone }: { clock: SlaClock; now: number; tim
             {clock.cycle > 1 ? ` #${clock.cycle}` : ''}
           </Text>
           <Text size="xs" c="dimmed" data-testid="sla-clock-policy">
-            {t(`cases.sla.sources.${clock.source}`)} · {clock.policy.name}
+            {t(`cases.sla.sources.${clock.source}`)} · {clock.vendor ? `${clock.vendor.name} · ` : ''}
+            {clock.policy.name}
           </Text>
         </Stack>
         <Badge

@@ -72,7 +72,7 @@ export function useAccountContacts(accountId: string | null) {
  * Everything shown about one case is read again after a write: the case (under its id and under the
  * address it was opened by), its conversation, timeline and clocks, and the queues.
  */
-function useRefreshCase() {
+export function useRefreshCase() {
   const queryClient = useQueryClient();
   return (address: string, updated?: Case) => {
     if (updated) {
