@@ -99,6 +99,9 @@ class Replay {
         if (!this.#running.has('nextResponse') && !isDone(this.#status))
           this.#start('nextResponse', event.at);
         return;
+      case 'vendor_escalated':
+        // The vendor's own clocks (underpinning-clocks.ts); the status change it brings moves these.
+        return;
     }
   }
 
@@ -199,7 +202,8 @@ function closeOpenPause(timeline: ClockTimeline, at: number): void {
   else timeline.pauses.pop();
 }
 
-function checkHistory(events: readonly CaseEvent[]): void {
+/** Refuses a history no replay can read: instants not whole ms, out of order, or not opened once first. */
+export function checkHistory(events: readonly CaseEvent[]): void {
   events.forEach((event, index) => {
     if (!Number.isSafeInteger(event.at))
       throw historyInvalid(index, 'at must be an instant in whole epoch ms');

@@ -9,7 +9,9 @@ export type CaseEvent =
   | { readonly type: 'priority_changed'; readonly at: number; readonly to: Priority }
   /** Internal notes are staff replies with `public: false`: they stop nothing. */
   | { readonly type: 'staff_replied'; readonly at: number; readonly public: boolean }
-  | { readonly type: 'customer_replied'; readonly at: number };
+  | { readonly type: 'customer_replied'; readonly at: number }
+  /** A functional escalation to a vendor: starts that vendor's underpinning cycle, moves no other clock. */
+  | { readonly type: 'vendor_escalated'; readonly at: number; readonly vendorId: string };
 
 /** What a reopen does to the resolution clock: keep its elapsed time, or start a new cycle from zero. */
 export type ResolutionOnReopen = 'resume' | 'reset';

@@ -27,9 +27,24 @@
  * - Breach: the instant counted business time reaches the target, if before the stop (or now). The
  *   warnings are the same instants for each threshold percent of the target, projected forward for a
  *   running clock. Finished clocks keep the due time they had at their stop.
+ * - Underpinning (a vendor's contract, `computeUnderpinningClocks`): each functional escalation to a
+ *   vendor (event `vendor_escalated`) starts a cycle of that vendor's clocks at the escalation — the
+ *   nth vendor escalation of the case is cycle n. Only resolution is measured (the history holds
+ *   when the case went to the vendor and came back, not the vendor's own replies). It counts while
+ *   the case is pending_vendor, pauses in the contract's other pause statuses (pending_vendor never
+ *   pauses it), and ends at the release: any other status (open, resolved, …) or the next vendor
+ *   escalation; met before the target, breached after. Returning to pending_vendor without a new
+ *   escalation starts nothing: the escalation names the vendor and its ticket. Priority changes
+ *   retarget it as above.
  * See `ClockStatus` for the statuses.
  */
 export { computeClocks } from './compute-clocks.ts';
+export {
+  computeUnderpinningClocks,
+  vendorEngagements,
+  type UnderpinningInput,
+  type VendorEngagement,
+} from './underpinning-clocks.ts';
 export { explainClock, type ClockExplanation, type ClockSegment } from './explain-clock.ts';
 export type {
   CaseEvent,

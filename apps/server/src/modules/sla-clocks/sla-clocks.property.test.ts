@@ -2,7 +2,15 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { caseStatuses, priorities } from '@paydesk/shared';
 import { compileCalendar, type BusinessCalendar } from '../business-time/index.ts';
-import { computeClocks, explainClock, type CaseEvent, type ClockInput, type ClockState } from './index.ts';
+import {
+  computeClocks,
+  computeUnderpinningClocks,
+  explainClock,
+  vendorEngagements,
+  type CaseEvent,
+  type ClockInput,
+  type ClockState,
+} from './index.ts';
 import { allDay, londonOffice, MINUTE, policy } from './test-clocks.ts';
 
 /**
@@ -20,6 +28,13 @@ const change = fc.oneof(
   fc.record({ type: fc.constant('customer_replied' as const) }),
 );
 
+/** The changes, and escalations to one of two vendors (often followed by the move to pending_vendor). */
+const vendorChange = fc.oneof(
+  change,
+  fc.record({ type: fc.constant('vendor_escalated' as const), vendorId: fc.constantFrom('visa', 'mc') }),
+  fc.record({ type: fc.constant('status_changed' as const), to: fc.constant('pending_vendor' as const) }),
+);
+
 /** Gaps of whole minutes, sometimes with seconds, sometimes none (several events at one instant). */
 const gap = fc.oneof(
   fc.constant(0),
@@ -27,23 +42,25 @@ const gap = fc.oneof(
   fc.integer({ min: 1, max: 4 * 24 * 3600 }).map((seconds) => seconds * 1000),
 );
 
-const history = fc
-  .record({
-    start: fc.integer({ min: Date.UTC(2024, 2, 18), max: Date.UTC(2024, 3, 8) }),
-    status: fc.constantFrom(...caseStatuses),
-    priority: fc.constantFrom(...priorities),
-    steps: fc.array(fc.tuple(gap, change), { maxLength: 14 }),
-    tail: gap,
-  })
-  .map(({ start, status, priority, steps, tail }) => {
-    const events: CaseEvent[] = [{ type: 'opened', at: start, status, priority }];
-    let time = start;
-    for (const [delay, event] of steps) {
-      time += delay;
-      events.push({ ...event, at: time });
-    }
-    return { events, end: time + tail };
-  });
+const historyOf = (step: typeof change | typeof vendorChange) =>
+  fc
+    .record({
+      start: fc.integer({ min: Date.UTC(2024, 2, 18), max: Date.UTC(2024, 3, 8) }),
+      status: fc.constantFrom(...caseStatuses),
+      priority: fc.constantFrom(...priorities),
+      steps: fc.array(fc.tuple(gap, step), { maxLength: 14 }),
+      tail: gap,
+    })
+    .map(({ start, status, priority, steps, tail }) => {
+      const events: CaseEvent[] = [{ type: 'opened', at: start, status, priority }];
+      let time = start;
+      for (const [delay, event] of steps) {
+        time += delay;
+        events.push({ ...event, at: time });
+      }
+      return { events, end: time + tail };
+    });
+const history = historyOf(change);
 
 const input = fc.record({
   history,
@@ -201,6 +218,62 @@ describe('explainClock, for any clock', () => {
         }
       }),
       { numRuns: 60 },
+    );
+  });
+});
+
+describe('computeUnderpinningClocks, for any history with vendor escalations', () => {
+  const vendorInput = fc.record({
+    history: historyOf(vendorChange),
+    calendar: fc.constantFrom<BusinessCalendar>(london, utc),
+    at: fc.double({ min: 0, max: 1, noNaN: true }),
+  });
+  const underpinning = (value: typeof vendorInput extends fc.Arbitrary<infer T> ? T : never) => {
+    const { now, calendar, events } = inputOf({ ...value, resolutionOnReopen: 'resume' });
+    const uc = { ...policy, pauseStatuses: ['pending_customer', 'on_hold'] as const };
+    return vendorEngagements(events, now).map((engagement) => ({
+      engagement,
+      now,
+      states: computeUnderpinningClocks({ policy: uc, calendar, events, now, cycle: engagement.cycle }),
+    }));
+  };
+
+  it('starts each cycle at its escalation, ends it by the next one, and counts no time outside it', () => {
+    fc.assert(
+      fc.property(vendorInput, (value) => {
+        const cycles = underpinning(value);
+        cycles.forEach(({ engagement, now, states }, index) => {
+          expect(states.length).toBeLessThanOrEqual(1);
+          const [state] = states;
+          if (!state) return;
+          expect(state).toMatchObject({
+            metric: 'resolution',
+            cycle: engagement.cycle,
+            startedAt: engagement.at,
+          });
+          const next = cycles[index + 1]?.engagement;
+          if (next) {
+            expect(state.stoppedAt).not.toBeNull();
+            expect(state.stoppedAt!).toBeLessThanOrEqual(next.at);
+          }
+          const end = state.stoppedAt ?? now;
+          expect(state.businessElapsedMs).toBeGreaterThanOrEqual(0);
+          expect(state.businessElapsedMs).toBeLessThanOrEqual(end - state.startedAt);
+          expect(state.remainingMs).toBe(state.targetMs - state.businessElapsedMs);
+        });
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('moves none of the customer clocks', () => {
+    fc.assert(
+      fc.property(vendorInput, (value) => {
+        const base = inputOf({ ...value, resolutionOnReopen: 'resume' });
+        const events = base.events.filter((event) => event.type !== 'vendor_escalated');
+        expect(computeClocks(base)).toEqual(computeClocks({ ...base, events }));
+      }),
+      { numRuns: 100 },
     );
   });
 });

@@ -3,7 +3,8 @@ import { buildAccount, createTestApp, signedInAs, type Caller, type TestApp } fr
 import { createJobs, type Jobs } from '../../platform/jobs/index.ts';
 import type { CaseTables } from '../cases/index.ts';
 import { defaultContractTerms, type ContractTerms, type SlaPolicy } from '../contract-terms/index.ts';
-import type { SlaTables } from './index.ts';
+import { createSlaEngine, type SlaTables } from './index.ts';
+import { listUnfiredAlerts } from './sla.repository.ts';
 
 const MINUTE = 60_000;
 const silent = { debug() {}, info() {}, warn() {}, error() {} };
@@ -165,6 +166,13 @@ async function notificationsFor(who: Caller, caseId: string) {
     .json<{ items: Array<{ kind: string; entityId: string | null }> }>()
     .items.filter((item) => item.entityId === caseId)
     .map((item) => item.kind);
+}
+
+function runSweep() {
+  return t.services.sla.sweepJob.handle(
+    {},
+    { db: t.db, logger: silent, jobId: 'sweep', attempt: 1, signal: new AbortController().signal },
+  );
 }
 
 function runCheckJob(payload: { accountId: string; caseId: string }, attempt: number) {
@@ -358,6 +366,73 @@ describe('the sweep', () => {
     );
     const breaches = await events(created.id, 'sla_breached');
     expect(breaches.filter((b) => b.source === 'customer' && b.metric === 'firstResponse')).toHaveLength(1);
+  });
+
+  it('fires a warning whose check never ran, once, however many sweeps run at once', async () => {
+    const created = await open();
+    // Past the customer's 50 % of 30 min and the OLA's 75 % of 20 min; neither due yet.
+    t.clock.advance(16 * MINUTE);
+    await Promise.all([runSweep(), runSweep()]);
+    await runSweep();
+    const warnings = await events(created.id, 'sla_warning');
+    expect(warnings.map((w) => [w.source, w.metric, w.threshold]).sort()).toEqual([
+      ['customer', 'firstResponse', 50],
+      ['ola', 'firstResponse', 75],
+    ]);
+    expect(await events(created.id, 'sla_breached')).toEqual([]);
+    expect(await notificationsFor(agent, created.id)).toEqual(['sla.warning', 'sla.warning']);
+  });
+
+  it('checks a bounded number of cases a run, goes on where it stopped, and passes over a failing case', async () => {
+    const [first, broken, last] = [await open(), await open(), await open()];
+    t.clock.advance(16 * MINUTE);
+    const now = t.clock.now();
+    const pending = async () =>
+      (await listUnfiredAlerts(t.db, now, { limit: 1000 })).map((key) => key.caseId);
+    const before = await pending();
+    expect(before).toEqual(expect.arrayContaining([first.id, broken.id, last.id]));
+
+    // A second engine with tiny bounds, whose history reads fail for one case.
+    const checked: string[] = [];
+    const failures: unknown[] = [];
+    const cases = t.services.cases;
+    const engine = createSlaEngine({
+      db: t.db,
+      clock: t.clock,
+      notify: t.services.notifications.notify,
+      cases: () => ({
+        ...cases,
+        events: async (executor, account, caseId) => {
+          checked.push(caseId);
+          if (caseId === broken.id) throw new Error('history unreadable');
+          return cases.events(executor, account, caseId);
+        },
+      }),
+      sweep: { pageSize: 1, perRun: 2 },
+    });
+    const logger = { ...silent, error: (fields: object) => failures.push(fields) };
+    const sweep = () =>
+      engine.sweepJob.handle(
+        {},
+        { db: t.db, logger, jobId: 'sweep', attempt: 1, signal: new AbortController().signal },
+      );
+
+    await sweep();
+    expect(checked).toEqual(before.slice(0, 2));
+    for (let run = 1; run < Math.ceil(before.length / 2); run++) await sweep();
+    // Each case once, in case order; the failing one logged and left for a later run.
+    expect(checked).toEqual(before);
+    expect(failures).toEqual([expect.objectContaining({ caseId: broken.id })]);
+    // (Others may be listed again: a breach action that raised a priority can bring a warning nearer.)
+    const after = await pending();
+    expect(after).toContain(broken.id);
+    expect(after).not.toContain(first.id);
+    expect(after).not.toContain(last.id);
+    for (const { id } of [first, last])
+      expect((await events(id, 'sla_warning')).map((w) => [w.source, w.threshold]).sort()).toEqual([
+        ['customer', 50],
+        ['ola', 75],
+      ]);
   });
 });
 

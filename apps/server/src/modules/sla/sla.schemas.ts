@@ -38,6 +38,15 @@ export const ClockSchema = Type.Object({
     contractVersion: Nullable(Type.Integer()),
     agreementId: Nullable(Uuid),
   }),
+  vendor: Nullable(
+    Type.Object(
+      { id: Uuid, name: Type.String() },
+      {
+        description:
+          "Underpinning clocks: the vendor the case was escalated to (the cycle is that escalation's)",
+      },
+    ),
+  ),
   metric: Type.Enum(slaMetrics),
   cycle: Type.Integer({ minimum: 1 }),
   status: Type.Union([
