@@ -29,7 +29,7 @@ import {
   createRoutingService,
   routingRoutes,
 } from './modules/routing/index.ts';
-import { createSlaEngine, slaRoutes } from './modules/sla/index.ts';
+import { createSlaEngine, createSlaRecomputations, recomputeRoutes, slaRoutes } from './modules/sla/index.ts';
 import {
   createAuthenticator,
   createIdentityPurgeJob,
@@ -76,6 +76,7 @@ export interface Services {
   views: ReturnType<typeof createViewsService>;
   bulkActions: ReturnType<typeof createBulkActions>;
   sla: ReturnType<typeof createSlaEngine>;
+  slaRecomputations: ReturnType<typeof createSlaRecomputations>;
   routing: ReturnType<typeof createRoutingService>;
   escalations: ReturnType<typeof createEscalationsService>;
 }
@@ -104,6 +105,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: HttpServer; servic
   await app.register(macrosRoutes(services.macros));
   await app.register(viewsRoutes(services.views, services.bulkActions));
   await app.register(slaRoutes(services.sla));
+  await app.register(recomputeRoutes(services.slaRecomputations));
   await app.register(routingRoutes(services.routing, services.escalations));
   await app.register(auditRoutes({ db: deps.db }));
   return { app, services };
@@ -121,6 +123,9 @@ export function createServices(
     notify: notifications.notify,
     cases: () => cases,
   });
+  // Changes that move due times of cases already open (calendars, contracts, agreements) queue a
+  // recomputation of those cases' clocks, in the change's transaction.
+  const slaRecomputations = createSlaRecomputations({ db: deps.db, clock: deps.clock, engine: sla });
   const cases = createCasesService({
     db: deps.db,
     clock: deps.clock,
@@ -136,8 +141,16 @@ export function createServices(
       loginThrottle: createLoginThrottle({ limit: deps.loginAttemptsPerMinute ?? 20, windowMs: 60_000 }),
     }),
     accounts: createAccountsService({ db: deps.db, clock: deps.clock }),
-    calendars: createCalendarsService({ db: deps.db, clock: deps.clock }),
-    agreements: createAgreementsService({ db: deps.db, clock: deps.clock }),
+    calendars: createCalendarsService({
+      db: deps.db,
+      clock: deps.clock,
+      onChanged: slaRecomputations.calendarChanged,
+    }),
+    agreements: createAgreementsService({
+      db: deps.db,
+      clock: deps.clock,
+      onChanged: slaRecomputations.agreementChanged,
+    }),
     notifications,
     governance: createGovernanceService({
       db: deps.db,
@@ -150,6 +163,7 @@ export function createServices(
       clock: deps.clock,
       files: deps.files,
       notify: notifications.notify,
+      onChanged: slaRecomputations.contractChanged,
     }),
     cases,
     caseAttachments: createCaseAttachments({ db: deps.db, clock: deps.clock, files: deps.files, cases }),
@@ -157,6 +171,7 @@ export function createServices(
     views,
     bulkActions: createBulkActions({ db: deps.db, cases, views }),
     sla,
+    slaRecomputations,
     routing: createRoutingService({ db: deps.db, clock: deps.clock }),
     escalations: createEscalationsService({
       db: deps.db,
@@ -180,4 +195,7 @@ export function scheduleHousekeeping(jobs: Jobs, clock: Clock, services: Service
   jobs.register(services.sla.checkJob);
   services.sla.useJobs(jobs);
   jobs.every(services.sla.sweepJob, {}, minuteMs);
+  jobs.every(services.cases.search.pruneJob, {}, 10 * minuteMs);
+  jobs.register(services.slaRecomputations.runJob);
+  services.slaRecomputations.useJobs(jobs);
 }

@@ -53,8 +53,27 @@ export class AgreementVersionConflict extends AppError {
  * needs to know what a vendor owes), admins, account managers and service-level analysts change it,
  * customers see none of it (403). An agreement's policy has the same form as a contract's SLA policy.
  */
-export function createAgreementsService(deps: { db: Db; clock: Clock }) {
+export function createAgreementsService(deps: {
+  db: Db;
+  clock: Clock;
+  /** Runs in the transaction of every change to an agreement (SLA recomputation of the cases it governs). */
+  onChanged?: (
+    tx: Tx,
+    change: { agreementId: string; teamId: string | null; vendorId: string | null; userId: string | null },
+  ) => Promise<unknown>;
+}) {
   const { db, clock } = deps;
+  const changed = (
+    tx: Tx,
+    ctx: RequestContext | null,
+    agreement: { id: string; teamId: string | null; vendorId: string | null },
+  ) =>
+    deps.onChanged?.(tx, {
+      agreementId: agreement.id,
+      teamId: agreement.teamId,
+      vendorId: agreement.vendorId,
+      userId: ctx?.actor.userId ?? null,
+    });
 
   function audit(tx: Tx, ctx: RequestContext | null, entry: AuditFields) {
     return recordAudit(tx, { ...auditContextOf(ctx), ...entry }, clock);
@@ -180,6 +199,7 @@ export function createAgreementsService(deps: { db: Db; clock: Clock }) {
             entityId: id,
             changes: describeChanges(null, values, agreementAuditFields),
           });
+          await changed(tx, ctx, { id, ...values });
           return loadAgreement(tx, id);
         }),
       );
@@ -217,6 +237,10 @@ export function createAgreementsService(deps: { db: Db; clock: Clock }) {
             entityId: id,
             changes: { ...describeChanges(before, values, agreementAuditFields), version: after.version },
           });
+          await changed(tx, ctx, before);
+          // Moved to another team or vendor: the cases it governs now are recomputed too.
+          if (before.teamId !== after.teamId || before.vendorId !== after.vendorId)
+            await changed(tx, ctx, after);
           return after;
         }),
       );

@@ -52,8 +52,15 @@ export class CalendarVersionConflict extends AppError {
  * them. Customers see neither (403): which hours a customer's SLA counts is shown with the SLA.
  * A stored spec has always passed `parseCalendarSpec`; an invalid one is refused with nothing changed.
  */
-export function createCalendarsService(deps: { db: Db; clock: Clock }) {
+export function createCalendarsService(deps: {
+  db: Db;
+  clock: Clock;
+  /** Runs in the transaction of every change to a calendar's hours or holidays (SLA recomputation). */
+  onChanged?: (tx: Tx, change: { calendarId: string; userId: string | null }) => Promise<unknown>;
+}) {
   const { db, clock } = deps;
+  const changed = (tx: Tx, ctx: RequestContext | null, calendarId: string) =>
+    deps.onChanged?.(tx, { calendarId, userId: ctx?.actor.userId ?? null });
 
   function audit(tx: Tx, ctx: RequestContext | null, entry: AuditFields) {
     return recordAudit(tx, { ...auditContextOf(ctx), ...entry }, clock);
@@ -150,6 +157,8 @@ export function createCalendarsService(deps: { db: Db; clock: Clock }) {
             entityId: id,
             changes: { ...describeChanges(before, after, calendarAuditFields), version: after.version },
           });
+          // A new name or description moves no due time.
+          if (JSON.stringify(before.spec) !== JSON.stringify(after.spec)) await changed(tx, ctx, id);
           return after;
         }),
       );
@@ -213,6 +222,7 @@ export function createCalendarsService(deps: { db: Db; clock: Clock }) {
           entityId: id,
           changes: { holidaysAdded: added, version: after.version },
         });
+        await changed(tx, ctx, id);
         return { calendar: after, imported: imported.length, added: added.length };
       });
     },

@@ -60,8 +60,25 @@ const contractAuditFields = ['reference', 'ownerId', 'title', 'startDate', 'endD
  * Customers' administrators read their own account's contracts, never drafts; admins, account
  * managers and service-level analysts write them.
  */
-export function createContractsService(deps: { db: Db; clock: Clock }) {
+export function createContractsService(deps: {
+  db: Db;
+  clock: Clock;
+  /**
+   * Runs in the transaction of every change to which terms are in force for the account's cases
+   * (activation, amendment, renewal, expiry, termination): SLA recomputation.
+   */
+  onChanged?: (
+    tx: Tx,
+    change: { contractId: string; accountId: string; userId: string | null },
+  ) => Promise<unknown>;
+}) {
   const { db, clock } = deps;
+  const changed = (tx: Tx, ctx: RequestContext | null, contract: { id: string; accountId: string }) =>
+    deps.onChanged?.(tx, {
+      contractId: contract.id,
+      accountId: contract.accountId,
+      userId: ctx?.actor.userId ?? null,
+    });
 
   function audit(tx: Tx, ctx: RequestContext | null, entry: AuditFields) {
     return recordAudit(tx, { ...auditContextOf(ctx), ...entry }, clock);
@@ -238,6 +255,7 @@ export function createContractsService(deps: { db: Db; clock: Clock }) {
         ),
       },
     });
+    await changed(tx, ctx, before);
   }
 
   return {
@@ -428,6 +446,7 @@ export function createContractsService(deps: { db: Db; clock: Clock }) {
           accountId: before.accountId,
           changes: { status: { from: before.status, to: status }, ...(reason ? { reason } : {}) },
         });
+        await changed(tx, ctx, before);
       });
     },
 

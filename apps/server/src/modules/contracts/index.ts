@@ -24,7 +24,13 @@ export type ContractDocuments = ReturnType<typeof createContractDocuments>;
 export type ChangeRequests = ReturnType<typeof createChangeRequests>;
 
 /** The contracts module's parts, wired to one another. */
-export function createContractsModule(deps: { db: Db; clock: Clock; files: FileStore; notify: Notify }) {
+export function createContractsModule(deps: {
+  db: Db;
+  clock: Clock;
+  files: FileStore;
+  notify: Notify;
+  onChanged?: Parameters<typeof createContractsService>[0]['onChanged'];
+}) {
   const contracts = createContractsService(deps);
   const runLifecycleScan = createLifecycleScan({ ...deps, contracts });
   return {

@@ -8,3 +8,6 @@
 export { createSlaEngine, type CheckPayload, type Notify, type SlaEngine } from './sla-engine.ts';
 export { slaRoutes } from './sla.routes.ts';
 export type { SlaTables } from './sla.repository.ts';
+export { createSlaRecomputations, type SlaRecomputations } from './recompute.ts';
+export { recomputeRoutes } from './recompute.routes.ts';
+export type { RecomputeTables } from './recompute.repository.ts';

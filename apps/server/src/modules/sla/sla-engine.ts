@@ -4,7 +4,7 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Db, Executor, Tx } from '../../platform/db/index.ts';
 import { AppError } from '../../platform/errors.ts';
 import { defineJob, type Jobs } from '../../platform/jobs/index.ts';
-import { applicableAgreements } from '../agreements/index.ts';
+import { applicableAgreements, type ApplicableAgreement } from '../agreements/index.ts';
 import {
   civilDateAt,
   compileCalendar,
@@ -16,7 +16,9 @@ import { policyApplies, type ContractTerms, type SlaPolicy } from '../contract-t
 import { termsInForce } from '../contracts/index.ts';
 import {
   computeClocks,
+  computeUnderpinningClocks,
   explainClock,
+  vendorEngagements,
   type CaseEvent,
   type ClockState,
   type ResolutionOnReopen,
@@ -46,6 +48,8 @@ export interface Governing {
   agreementId: string | null;
   /** Customer policies: the contract's per-incident penalties and the currency they are in. */
   penalties: { incidentPenalties: ContractTerms['sla']['incidentPenalties']; currency: string } | null;
+  /** Underpinning contracts: the vendor, and the cycle (the vendor escalation) the contract governs. */
+  vendor: { id: string; name: string; cycle: number } | null;
 }
 
 /** A case's clocks as of an instant: per governing policy, its calendar and the clocks it gives. */
@@ -62,13 +66,16 @@ export interface CheckPayload {
 
 export type SlaEngine = ReturnType<typeof createSlaEngine>;
 
+/** What the clocks read of a case event. */
+export type HistoryRow = Pick<CaseEventRow, 'type' | 'at' | 'data'>;
+
 const checkJobName = 'sla-check';
 
 /**
  * The SLA engine: on every case change (as a case listener, in the change's transaction) it finds
  * the policies that govern the case — the customer's (the first policy, in contract order, of the
  * account's contracts in force on the opening date whose conditions take the case in), the owner
- * team's OLA, and (once cases escalate to vendors) the vendor's underpinning contract — replays the
+ * team's OLA, and for each escalation to a vendor that vendor's underpinning contract — replays the
  * case's history into clocks (`sla-clocks`), stores them, keeps `cases.next_due_at` and schedules a
  * check job at each running clock's next warning or due instant.
  *
@@ -85,14 +92,22 @@ export function createSlaEngine(deps: {
   /** Late: the cases service takes this engine's `recompute` as a listener. */
   cases: () => Pick<CasesService, 'events' | 'get' | 'update'>;
   rules?: { resolutionOnReopen: ResolutionOnReopen };
+  /** The sweep's bounds: cases per query, and per run (a run every minute). */
+  sweep?: { pageSize: number; perRun: number };
 }) {
   const { db, clock, notify } = deps;
   const rules = deps.rules ?? { resolutionOnReopen: 'resume' as const };
+  const sweep = deps.sweep ?? { pageSize: 100, perRun: 1000 };
   /** Compiled calendars by id and version (or 24×7 by time zone): compiling is the costly part. */
   const calendars = new Map<string, BusinessCalendar>();
   let jobs: Pick<Jobs, 'enqueue'> | undefined;
 
-  async function governingPolicies(executor: Executor, facts: repo.CaseFacts): Promise<Governing[]> {
+  async function governingPolicies(
+    executor: Executor,
+    facts: repo.CaseFacts,
+    events: CaseEvent[],
+    now: number,
+  ): Promise<Governing[]> {
     // Policies are chosen on the day the case opened, in the account's time zone, and kept: an
     // amendment applies to cases opened after it, so a replay always finds the same policy.
     const onDate = civilDateAt(facts.openedAt.getTime(), facts.accountTimeZone);
@@ -115,6 +130,7 @@ export function createSlaEngine(deps: {
           incidentPenalties: contract.terms.sla.incidentPenalties,
           currency: contract.terms.monthlyFee.currency,
         },
+        vendor: null,
       });
       break;
     }
@@ -130,6 +146,36 @@ export function createSlaEngine(deps: {
           contractVersion: null,
           agreementId: ola.id,
           penalties: null,
+          vendor: null,
+        });
+    }
+    // Each vendor escalation in the history is a cycle under the contract the vendor was engaged on:
+    // the one in force on the escalation's day, found from the events alone as the others are.
+    const contracts = new Map<string, ApplicableAgreement | undefined>();
+    for (const { cycle, vendorId, at } of vendorEngagements(events, now)) {
+      const escalatedOn = civilDateAt(at, facts.accountTimeZone);
+      const key = `${vendorId}@${escalatedOn}`;
+      if (!contracts.has(key)) {
+        const agreements = await applicableAgreements(executor, {
+          ...caseFacts,
+          vendorId,
+          onDate: escalatedOn,
+        });
+        contracts.set(
+          key,
+          agreements.find((agreement) => agreement.kind === 'underpinning'),
+        );
+      }
+      const contract = contracts.get(key);
+      if (contract)
+        governing.push({
+          source: 'underpinning',
+          policy: contract.policy,
+          contractId: null,
+          contractVersion: null,
+          agreementId: contract.id,
+          penalties: null,
+          vendor: { id: vendorId, name: contract.vendorName ?? '', cycle },
         });
     }
     return governing;
@@ -161,17 +207,28 @@ export function createSlaEngine(deps: {
     return byId;
   }
 
-  async function evaluate(executor: Executor, facts: repo.CaseFacts, now: number): Promise<Evaluation> {
-    const governing = await governingPolicies(executor, facts);
+  /** `history`: the case's events when the caller has already read them (a recomputation run, in bulk). */
+  async function evaluate(
+    executor: Executor,
+    facts: repo.CaseFacts,
+    now: number,
+    history?: HistoryRow[],
+  ): Promise<Evaluation> {
+    const events = toClockEvents(history ?? (await deps.cases().events(executor, facts.accountId, facts.id)));
+    const governing = await governingPolicies(executor, facts, events, now);
     if (governing.length === 0) return { facts, now, governed: [] };
     const byCalendar = await calendarsOf(executor, governing, facts.accountTimeZone);
-    const events = toClockEvents(await deps.cases().events(executor, facts.accountId, facts.id));
     const governed = governing.map((entry) => {
       const calendar = byCalendar.get(entry.policy.calendarId);
       // The calendar column's foreign key (RESTRICT) keeps a policy's calendar from being deleted.
       if (!calendar) throw new Error(`SLA policy calendar ${entry.policy.calendarId} not found`);
+      const { policy, vendor } = entry;
       const clocks =
-        events.length === 0 ? [] : computeClocks({ policy: entry.policy, calendar, events, now, rules });
+        events.length === 0
+          ? []
+          : vendor
+            ? computeUnderpinningClocks({ policy, calendar, events, now, cycle: vendor.cycle })
+            : computeClocks({ policy, calendar, events, now, rules });
       return { governing: entry, calendar, clocks };
     });
     return { facts, now, governed };
@@ -181,24 +238,33 @@ export function createSlaEngine(deps: {
   async function store(tx: Tx, evaluation: Evaluation) {
     const { facts, now } = evaluation;
     const key = { accountId: facts.accountId, caseId: facts.id };
+    const { rows, summary, checkAt } = storedForm(evaluation);
+    await repo.replaceClocks(tx, key, rows, new Date(now));
+    await repo.setQueueSummary(tx, facts.accountId, facts.id, summary);
+    for (const at of checkAt) await scheduleCheck(tx, key, at);
+  }
+
+  /** What `store` writes for an evaluation: the clock rows, the queue's summary, the checks' instants. */
+  function storedForm(evaluation: Evaluation) {
     const rows = evaluation.governed.flatMap(({ governing, clocks }) =>
       clocks.map((state) => toRow(governing, state)),
     );
-    await repo.replaceClocks(tx, key, rows, new Date(now));
-    await repo.setNextDueAt(tx, facts.accountId, facts.id, nextDueAt(evaluation));
-    if (!jobs) return;
     const instants = new Set<number>();
     for (const { clocks } of evaluation.governed)
       for (const state of clocks) {
-        const next = nextCheckAt(state, now);
+        const next = nextCheckAt(state, evaluation.now);
         if (next !== null) instants.add(next);
       }
-    for (const at of [...instants].sort((a, b) => a - b))
-      await jobs.enqueue(tx, checkJob, key, {
-        startAfter: new Date(at),
-        // One queued check per case and instant, however often the case changes meanwhile.
-        singletonKey: `${facts.id}@${at}`,
-      });
+    return { rows, summary: queueSummary(evaluation), checkAt: [...instants].sort((a, b) => a - b) };
+  }
+
+  async function scheduleCheck(tx: Tx, key: CheckPayload, at: number) {
+    if (!jobs) return;
+    await jobs.enqueue(tx, checkJob, key, {
+      startAfter: new Date(at),
+      // One queued check per case and instant, however often the case changes meanwhile.
+      singletonKey: `${key.caseId}@${at}`,
+    });
   }
 
   async function recompute(tx: Tx, key: CheckPayload) {
@@ -261,7 +327,8 @@ export function createSlaEngine(deps: {
           if (isBreach && governing.policy.breachActions.includes('notify_manager'))
             for (const lead of await teamLeads()) recipients.add(lead);
           const reference = `PD-${facts.number}`;
-          const label = `${metricLabels[state.metric]} (${sourceLabels[governing.source]})`;
+          const whose = governing.vendor ? `${governing.vendor.name} ` : '';
+          const label = `${metricLabels[state.metric]} (${whose}${sourceLabels[governing.source]})`;
           for (const userId of recipients)
             await notify(tx, {
               userId,
@@ -330,17 +397,47 @@ export function createSlaEngine(deps: {
 
   const checkJob = defineJob<CheckPayload>(checkJobName, (payload) => check(payload));
 
+  /** Where the next sweep run goes on from: past the cases this process's last run checked. */
+  let sweptUpTo: CheckPayload | undefined;
+
   /**
    * The safety net for checks never scheduled (cases written before the process had its job queue:
-   * demo seeding, the CLI) or lost: breaches past due and not fired get their check now.
+   * demo seeding, the CLI) or lost: warnings and breaches reached and not fired get their check now,
+   * which claims them as any check does (so once, whichever process sweeps). At most `perRun` cases
+   * a run, in case order from where the last run stopped, and a case whose check fails is logged and
+   * passed over: cases the check cannot clear never hold back the ones after them.
    */
-  const sweepJob = defineJob<Record<string, never>>('sla-sweep', async () => {
-    for (const key of await repo.listUnfiredBreaches(db, clock.now(), 500)) await check(key);
+  const sweepJob = defineJob<Record<string, never>>('sla-sweep', async (_payload, { logger }) => {
+    const now = clock.now();
+    let checked = 0;
+    while (checked < sweep.perRun) {
+      const limit = Math.min(sweep.pageSize, sweep.perRun - checked);
+      const page = await repo.listUnfiredAlerts(db, now, { after: sweptUpTo, limit });
+      for (const key of page) {
+        sweptUpTo = key;
+        checked++;
+        try {
+          await check(key);
+        } catch (error) {
+          logger.error({ err: error, caseId: key.caseId }, 'SLA check failed in the sweep');
+        }
+      }
+      if (page.length < limit) {
+        // The end: the next run starts from the first case again.
+        sweptUpTo = undefined;
+        break;
+      }
+    }
   });
 
   return {
     /** The case listener: runs in the transaction of every case change. */
     recompute,
+    /**
+     * The per-case path's own steps, for the recomputation run (recompute.ts), which reads and
+     * writes many cases at once but must compute exactly what `recompute` would.
+     */
+    steps: { evaluate, storedForm, scheduleCheck },
     check,
     checkJob,
     sweepJob,
@@ -381,7 +478,7 @@ export function createSlaEngine(deps: {
 }
 
 /** The history the clocks read; other events (assignments, field changes, SLA alerts) move no clock. */
-function toClockEvents(rows: CaseEventRow[]): CaseEvent[] {
+function toClockEvents(rows: HistoryRow[]): CaseEvent[] {
   const events: CaseEvent[] = [];
   for (const row of rows) {
     const at = row.at.getTime();
@@ -401,6 +498,11 @@ function toClockEvents(rows: CaseEventRow[]): CaseEvent[] {
         break;
       case 'customer_replied':
         events.push({ type: 'customer_replied', at });
+        break;
+      case 'escalated':
+        // Functional escalations to a vendor name it; the others (tier, team, manager) move no clock.
+        if (typeof data.vendorId === 'string')
+          events.push({ type: 'vendor_escalated', at, vendorId: data.vendorId });
         break;
     }
   }
@@ -440,9 +542,31 @@ function toRow(governing: Governing, state: ClockState): repo.ClockRow {
 }
 
 /**
- * The queue's order: the soonest due time of the running customer clocks — the promise made to the
- * customer — and only when none runs, of the internal (OLA, UC) ones. Null when nothing runs.
+ * What the queue reads from a case's clocks (`cases` columns, so the queue never joins the clocks):
+ * - nextDueAt, the order: the soonest due time of the running customer clocks — the promise made to
+ *   the customer — and only when none runs, of the internal (OLA, UC) ones; null when nothing runs;
+ * - slaAtRiskAt: the soonest first warning (reached or projected) of any running clock;
+ * - slaBreachAt: the soonest breach of any clock, or the due time of a running one (when it will
+ *   breach if nothing changes). An event that pauses or stops a clock recomputes all three.
  */
+function queueSummary(evaluation: Evaluation): repo.QueueSummary {
+  let atRisk: number | null = null;
+  let breach: number | null = null;
+  const soonest = (current: number | null, candidate: number | null | undefined) =>
+    candidate === null || candidate === undefined || (current !== null && current <= candidate)
+      ? current
+      : candidate;
+  for (const { clocks } of evaluation.governed)
+    for (const state of clocks) {
+      const running = state.status === 'running';
+      if (running) atRisk = soonest(atRisk, state.warnings[0]?.at);
+      breach = soonest(breach, state.breachedAt ?? (running ? state.dueAt : null));
+    }
+  const toDate = (instant: number | null) => (instant === null ? null : new Date(instant));
+  return { nextDueAt: nextDueAt(evaluation), slaAtRiskAt: toDate(atRisk), slaBreachAt: toDate(breach) };
+}
+
+/** The queue's order (see queueSummary). */
 function nextDueAt(evaluation: Evaluation): Date | null {
   for (const internal of [false, true]) {
     let soonest: number | null = null;
@@ -516,6 +640,7 @@ function presentClock(governing: Governing, state: ClockState, explanation: Retu
       contractVersion: governing.contractVersion,
       agreementId: governing.agreementId,
     },
+    vendor: governing.vendor && { id: governing.vendor.id, name: governing.vendor.name },
     metric: state.metric,
     cycle: state.cycle,
     status: state.status,

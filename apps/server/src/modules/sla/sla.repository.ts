@@ -134,14 +134,33 @@ export function lockCaseFacts(tx: Tx, accountId: string, caseId: string) {
     .executeTakeFirst() satisfies Promise<CaseFacts | undefined>;
 }
 
+/** Many cases' facts at once, their rows held as `lockCaseFacts` holds one (the recomputation run). */
+export function lockCasesFacts(tx: Tx, caseIds: string[]) {
+  return selectFacts(tx)
+    .where('cases.id', '=', sql<string>`any(${sql.val(caseIds)}::uuid[])`)
+    .orderBy('cases.accountId')
+    .orderBy('cases.id')
+    .forUpdate('cases')
+    .execute() satisfies Promise<CaseFacts[]>;
+}
+
+/** What the queue reads from a case's clocks (the engine's `queueSummary`). */
+export interface QueueSummary {
+  nextDueAt: Date | null;
+  slaAtRiskAt: Date | null;
+  slaBreachAt: Date | null;
+}
+
 /** Only when it changed: the queue index is not rewritten for nothing. */
-export async function setNextDueAt(tx: Tx, accountId: string, caseId: string, nextDueAt: Date | null) {
+export async function setQueueSummary(tx: Tx, accountId: string, caseId: string, summary: QueueSummary) {
   await tables(tx)
     .updateTable('cases')
-    .set({ nextDueAt })
+    .set(summary)
     .where('accountId', '=', accountId)
     .where('id', '=', caseId)
-    .where(sql<boolean>`next_due_at is distinct from ${nextDueAt}`)
+    .where(
+      sql<boolean>`(next_due_at, sla_at_risk_at, sla_breach_at) is distinct from (${summary.nextDueAt}::timestamptz, ${summary.slaAtRiskAt}::timestamptz, ${summary.slaBreachAt}::timestamptz)`,
+    )
     .execute();
 }
 
@@ -286,30 +305,64 @@ export async function listClocks(executor: Executor, accountId: string, caseId: 
   }));
 }
 
-/** Cases with a running clock past its stored due time whose breach has not fired: the sweep's work. */
-export function listUnfiredBreaches(executor: Executor, now: Date, limit: number) {
+/**
+ * The sweep's work, as the stored clocks say: cases with a breach or a warning reached and not
+ * claimed, in (account, case) order after `after`. A breach: a running clock past its due time. A
+ * warning: an open clock not breached (the check skips the warnings of a breached clock, so those
+ * would be listed for ever) with a warning instant passed and no claim for its threshold.
+ */
+export function listUnfiredAlerts(
+  executor: Executor,
+  now: Date,
+  page: { after?: { accountId: string; caseId: string } | undefined; limit: number },
+) {
+  const { after } = page;
   return tables(executor)
     .selectFrom('slaClocks as c')
     .select(['c.accountId', 'c.caseId'])
     .distinct()
-    .where('c.status', '=', 'running')
-    .where('c.dueAt', '<=', now)
     .where((eb) =>
-      eb.not(
-        eb.exists(
-          eb
-            .selectFrom('slaAlerts as a')
-            .select('a.threshold')
-            .whereRef('a.accountId', '=', 'c.accountId')
-            .whereRef('a.caseId', '=', 'c.caseId')
-            .whereRef('a.source', '=', 'c.source')
-            .whereRef('a.metric', '=', 'c.metric')
-            .whereRef('a.cycle', '=', 'c.cycle')
-            .where('a.threshold', '=', 100),
-        ),
+      eb.or([
+        eb.and([
+          eb('c.status', '=', 'running'),
+          // Strictly: a clock counting exactly its target at now is breached only after it.
+          eb('c.dueAt', '<', now),
+          eb.not(
+            eb.exists(
+              eb
+                .selectFrom('slaAlerts as a')
+                .select('a.threshold')
+                .whereRef('a.accountId', '=', 'c.accountId')
+                .whereRef('a.caseId', '=', 'c.caseId')
+                .whereRef('a.source', '=', 'c.source')
+                .whereRef('a.metric', '=', 'c.metric')
+                .whereRef('a.cycle', '=', 'c.cycle')
+                .where('a.threshold', '=', 100),
+            ),
+          ),
+        ]),
+        eb.and([
+          eb('c.status', 'in', ['running', 'paused']),
+          eb('c.breachedAt', 'is', null),
+          sql<boolean>`exists (
+            select 1 from jsonb_array_elements(c.warnings) as w (warning)
+            where (w.warning ->> 'at')::timestamptz <= ${now}
+              and not exists (
+                select 1 from sla_alerts as a
+                where a.account_id = c.account_id and a.case_id = c.case_id and a.source = c.source
+                  and a.metric = c.metric and a.cycle = c.cycle
+                  and a.threshold = (w.warning ->> 'thresholdPercent')::integer))`,
+        ]),
+      ]),
+    )
+    .$if(after !== undefined, (query) =>
+      query.where((eb) =>
+        eb(eb.refTuple('c.accountId', 'c.caseId'), '>', eb.tuple(after!.accountId, after!.caseId)),
       ),
     )
-    .limit(limit)
+    .orderBy('c.accountId')
+    .orderBy('c.caseId')
+    .limit(page.limit)
     .execute();
 }
 

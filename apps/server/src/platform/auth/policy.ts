@@ -36,7 +36,9 @@ export type Permission =
   | 'cases:create'
   | 'cases:reply'
   | 'cases:work'
-  | 'cases:read-internal';
+  | 'cases:read-internal'
+  | 'sla-recomputations:read'
+  | 'sla-recomputations:run';
 
 const grants: Record<Permission, readonly Role[]> = {
   'users:read': ['admin', 'account_manager', 'service_level_analyst'],
@@ -90,6 +92,9 @@ const grants: Record<Permission, readonly Role[]> = {
   // Working a case (status, priority, assignment, fields) and everything internal: staff only.
   'cases:work': staffRoles,
   'cases:read-internal': staffRoles,
+  // Recomputing every open case's SLA clocks is internal: staff follow the runs, managers start one.
+  'sla-recomputations:read': staffRoles,
+  'sla-recomputations:run': ['admin', 'account_manager'],
 };
 
 export const permissions = Object.keys(grants) as Permission[];

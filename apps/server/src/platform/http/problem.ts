@@ -52,6 +52,7 @@ export function statusForCode(code: ErrorCode): number {
     case 'CASE_LINK_NOT_FOUND':
     case 'MACRO_NOT_FOUND':
     case 'VIEW_NOT_FOUND':
+    case 'SLA_RECOMPUTATION_NOT_FOUND':
       return 404;
     case 'USER_ALREADY_EXISTS':
     case 'ACCOUNT_ALREADY_EXISTS':
