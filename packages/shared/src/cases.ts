@@ -43,3 +43,32 @@ export type CaseChannel = (typeof caseChannels)[number];
 export type Priority = (typeof priorities)[number];
 export type ImpactLevel = (typeof impactLevels)[number];
 export type MessageVisibility = (typeof messageVisibilities)[number];
+
+/** 25 MiB: a day of gateway logs as text, a batch of screenshots' worth, a scanned statement. */
+export const attachmentSizeLimitBytes = 25 * 1024 * 1024;
+
+/**
+ * What payment-operations support exchanges with customers, each checked by its first bytes: logs
+ * and exports (plain text, CSV, JSON), screenshots (PNG, JPEG, GIF, WebP), statements and letters
+ * (PDF), office documents (Word, Excel, PowerPoint, OpenDocument) and forwarded e-mails (.eml).
+ * Archives are refused: nothing inside a zip can be type-checked or have its card numbers masked,
+ * and a log is better read uncompressed at this size anyway.
+ */
+export const attachmentContentTypes: readonly string[] = [
+  'text/plain',
+  'text/csv',
+  'application/json',
+  'image/png',
+  'image/jpeg',
+  'image/gif',
+  'image/webp',
+  'application/pdf',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+  'application/vnd.oasis.opendocument.text',
+  'application/vnd.oasis.opendocument.spreadsheet',
+  'application/msword',
+  'application/vnd.ms-excel',
+  'message/rfc822',
+];

@@ -25,6 +25,8 @@ export {
   type OpportunityAudience,
 } from './accounts.ts';
 export {
+  attachmentContentTypes,
+  attachmentSizeLimitBytes,
   caseTypes,
   caseStatuses,
   pausableCaseStatuses,

@@ -2,7 +2,8 @@ import { Type } from 'typebox';
 import { attachmentDisposition } from '../../platform/files/index.ts';
 import { contextOf, errorResponses, ProblemRef, type HttpServer } from '../../platform/http/index.ts';
 import { AttachmentParams, AttachmentSchema, UploadQuery } from './attachments.schemas.ts';
-import { attachmentContentTypes, type CaseAttachments } from './attachments.ts';
+import { attachmentContentTypes } from '@paydesk/shared';
+import type { CaseAttachments } from './attachments.ts';
 import { CaseParams } from './cases.schemas.ts';
 
 const tags = ['cases'];

@@ -1,3 +1,4 @@
+import { attachmentContentTypes, attachmentSizeLimitBytes } from '@paydesk/shared';
 import { recordAudit } from '../../platform/audit/index.ts';
 import { assertCan, auditContextOf, can, scopeOf, type RequestContext } from '../../platform/auth/index.ts';
 import type { Clock } from '../../platform/clock.ts';
@@ -13,35 +14,6 @@ import {
 import * as repo from './attachments.repository.ts';
 import { appendEvents, lockCase } from './cases.repository.ts';
 import type { CasesService } from './cases.service.ts';
-
-/** 25 MiB: a day of gateway logs as text, a batch of screenshots' worth, a scanned statement. */
-export const attachmentSizeLimitBytes = 25 * 1024 * 1024;
-
-/**
- * What payment-operations support exchanges with customers, each checked by its first bytes: logs
- * and exports (plain text, CSV, JSON), screenshots (PNG, JPEG, GIF, WebP), statements and letters
- * (PDF), office documents (Word, Excel, PowerPoint, OpenDocument) and forwarded e-mails (.eml).
- * Archives are refused: nothing inside a zip can be type-checked or have its card numbers masked,
- * and a log is better read uncompressed at this size anyway.
- */
-export const attachmentContentTypes = [
-  'text/plain',
-  'text/csv',
-  'application/json',
-  'image/png',
-  'image/jpeg',
-  'image/gif',
-  'image/webp',
-  'application/pdf',
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  'application/vnd.openxmlformats-officedocument.presentationml.presentation',
-  'application/vnd.oasis.opendocument.text',
-  'application/vnd.oasis.opendocument.spreadsheet',
-  'application/msword',
-  'application/vnd.ms-excel',
-  'message/rfc822',
-];
 
 export type CaseAttachments = ReturnType<typeof createCaseAttachments>;
 type CaseKey = { accountId: string; caseId: string };

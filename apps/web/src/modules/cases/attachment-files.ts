@@ -1,29 +1,10 @@
-/**
- * What the server accepts as an attachment (apps/server cases/attachments.ts), for the file picker
- * only: the server checks every file's first bytes against its type and answers 415 otherwise.
- */
-export const attachmentAccept = [
-  'text/plain',
-  'text/csv',
-  'application/json',
-  'image/png',
-  'image/jpeg',
-  'image/gif',
-  'image/webp',
-  'application/pdf',
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  'application/vnd.openxmlformats-officedocument.presentationml.presentation',
-  'application/vnd.oasis.opendocument.text',
-  'application/vnd.oasis.opendocument.spreadsheet',
-  'application/msword',
-  'application/vnd.ms-excel',
-  'message/rfc822',
-  '.eml',
-].join(',');
+import { attachmentContentTypes } from '@paydesk/shared';
 
-/** The server's limit (25 MiB): a larger file is refused before its upload, not after it. */
-export const attachmentSizeLimitBytes = 25 * 1024 * 1024;
+/**
+ * What the server accepts, for the file picker only: the server checks every file's first bytes
+ * against its type and answers 415 otherwise (.eml too, which browsers often leave without a type).
+ */
+export const attachmentAccept = [...attachmentContentTypes, '.eml'].join(',');
 
 const units = [
   ['megabyte', 1024 * 1024],

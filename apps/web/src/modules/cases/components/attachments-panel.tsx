@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { useFormatters } from '../../../app/i18n/use-formatters.ts';
 import { ProblemAlert } from '../../../ui/problem-alert.tsx';
 import { attachmentContentUrl } from '../api/cases-api.ts';
-import { attachmentAccept, attachmentSizeLimitBytes, formatFileSize } from '../attachment-files.ts';
+import { attachmentSizeLimitBytes } from '@paydesk/shared';
+import { attachmentAccept, formatFileSize } from '../attachment-files.ts';
 import { useCaseAttachments, useUploadAttachment } from '../hooks/use-case-work.ts';
 
 /**

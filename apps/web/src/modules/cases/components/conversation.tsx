@@ -21,7 +21,8 @@ import { useFormatters } from '../../../app/i18n/use-formatters.ts';
 import { ProblemAlert } from '../../../ui/problem-alert.tsx';
 import { attachmentContentUrl } from '../api/cases-api.ts';
 import type { CaseAttachment, CaseMessage } from '../api/cases-types.ts';
-import { attachmentAccept, attachmentSizeLimitBytes, formatFileSize } from '../attachment-files.ts';
+import { attachmentSizeLimitBytes } from '@paydesk/shared';
+import { attachmentAccept, formatFileSize } from '../attachment-files.ts';
 import { useCaseAttachments, useUploadAttachment } from '../hooks/use-case-work.ts';
 import { useCaseMessages, usePostMessage } from '../hooks/use-cases.ts';
 
