@@ -361,6 +361,19 @@ const matrix: Record<string, IsolationCase> = {
   }),
   'GET /api/cases/:id/timeline': () => ({ method: 'GET', url: `/api/cases/${bData.caseId}/timeline` }),
   'GET /api/cases/:id/sla': () => ({ method: 'GET', url: `/api/cases/${bData.caseId}/sla` }),
+  // SLA recomputation runs are staff-only (403), whatever account they cover.
+  'GET /api/sla/recomputations': () => ({ method: 'GET', url: '/api/sla/recomputations' }),
+  'GET /api/sla/recomputations/:id': () => ({
+    method: 'GET',
+    url: '/api/sla/recomputations/00000000-0000-4000-8000-000000000000',
+  }),
+  'POST /api/sla/recomputations': (_a, b) => ({
+    method: 'POST',
+    url: '/api/sla/recomputations',
+    payload: { accountId: b.accountId },
+  }),
+  // Who may own a case is staff information: customers are refused (403), B's case included.
+  'GET /api/cases/:id/assignees': () => ({ method: 'GET', url: `/api/cases/${bData.caseId}/assignees` }),
   'POST /api/cases/:id/watchers': (a) => ({
     method: 'POST',
     url: `/api/cases/${bData.caseId}/watchers`,
