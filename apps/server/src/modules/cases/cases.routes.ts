@@ -11,6 +11,7 @@ import {
   type HttpServer,
 } from '../../platform/http/index.ts';
 import {
+  AssigneesSchema,
   CaseConflictSchema,
   CaseListQuery,
   CaseParams,
@@ -151,6 +152,19 @@ export function casesRoutes(service: CasesService) {
         },
       },
       async (request) => ({ items: await service.timeline(contextOf(request), request.params.id) }),
+    );
+
+    app.get(
+      '/api/cases/:id/assignees',
+      {
+        schema: {
+          tags,
+          summary: "Who may own the case: its team's active staff (leads first) and you (staff)",
+          params: CaseParams,
+          response: { 200: AssigneesSchema, ...errorResponses },
+        },
+      },
+      (request) => service.assignees(contextOf(request), request.params.id),
     );
 
     app.post(

@@ -108,6 +108,12 @@ export const CaseListQuery = StrictObject({
   open: Type.Optional(Type.Boolean({ description: 'Only cases not resolved or closed' })),
   priority: Type.Optional(Type.Enum(priorities)),
   q: Type.Optional(Type.String({ maxLength: 200, description: 'Subject or external reference contains' })),
+  sla: Type.Optional(
+    Type.Union([Type.Literal('at_risk'), Type.Literal('breached')], {
+      description:
+        'Staff only. at_risk: a running SLA clock is past its first warning and none has breached; breached: a clock has',
+    }),
+  ),
 });
 
 export const MessageSchema = Type.Object({
@@ -163,4 +169,16 @@ export const CaseConflictSchema = Type.Object({
   errors: Type.Optional(Type.Array(Type.Object({ path: Type.String(), message: Type.String() }))),
   /** Present on CASE_VERSION_CONFLICT: the case as it now is. */
   current: Type.Optional(CaseSchema),
+});
+
+export const AssigneesSchema = Type.Object({
+  team: Nullable(Type.Object({ id: Uuid, name: Type.String() })),
+  items: Type.Array(
+    Type.Object({
+      id: Uuid,
+      displayName: Type.String(),
+      isLead: Type.Boolean({ description: "A lead of the case's team" }),
+      inTeam: Type.Boolean({ description: "False for the caller when not in the case's team" }),
+    }),
+  ),
 });

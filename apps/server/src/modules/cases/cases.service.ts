@@ -22,6 +22,7 @@ import {
   priorityFor,
 } from './case-rules.ts';
 import * as repo from './cases.repository.ts';
+import { listCases, type SlaFilter } from './queue.repository.ts';
 import { createCaseLinks } from './links.ts';
 import { createCaseMerge } from './merge.ts';
 import { createCaseSearch } from './search.ts';
@@ -396,27 +397,31 @@ export function createCasesService(deps: {
         open?: boolean | undefined;
         priority?: Priority | undefined;
         q?: string | undefined;
+        sla?: SlaFilter | undefined;
       },
     ) {
       assertCan(ctx.actor, 'cases:read');
+      // At risk and breached count internal clocks (OLAs, vendors' contracts) too: staff only.
+      if (query.sla) assertCan(ctx.actor, 'cases:read-internal');
       const after = decodeCursor(query.cursor, 2);
-      const teamIds = query.view === 'team' ? await myTeams(db, ctx.actor.userId) : undefined;
-      const rows = await repo.listCases(
+      const rows = await listCases(
         db,
         scopeOf(ctx.actor),
         {
           ...(query.accountId ? { accountId: query.accountId } : {}),
-          ...(teamIds ? { teamIds } : {}),
+          ...(query.view === 'team' ? { teamsOf: ctx.actor.userId } : {}),
           ...(query.view === 'mine' ? { assigneeId: ctx.actor.userId } : {}),
           ...(query.status ? { statuses: query.status } : {}),
           ...(query.open ? { openOnly: true } : {}),
           ...(query.priority ? { priority: query.priority } : {}),
           ...(query.q?.trim() ? { search: query.q.trim() } : {}),
+          ...(query.sla ? { sla: query.sla } : {}),
         },
         {
           limit: query.limit,
           ...(after ? { after: [String(after[0]), String(after[1])] as [string, string] } : {}),
         },
+        clock.now(),
       );
       const page = toPage(rows, query.limit, (row) => [row.dueKey, row.number]);
       return { items: page.items.map((row) => presentCase(ctx, row)), nextCursor: page.nextCursor };
@@ -640,6 +645,22 @@ export function createCasesService(deps: {
         }));
     },
 
+    /**
+     * Who may own the case: the active staff of its team (leads first), and the caller, who may
+     * always take it. Agents cannot read the staff directory; this is the part of it a case needs.
+     */
+    async assignees(ctx: RequestContext, idOrNumber: string) {
+      assertCan(ctx.actor, 'cases:work');
+      const row = await load(db, ctx, idOrNumber);
+      const members = row.teamId === null ? [] : await repo.listTeamStaff(db, row.teamId);
+      const items = members.map((member) => ({ ...member, inTeam: true }));
+      if (!members.some((member) => member.id === ctx.actor.userId)) {
+        const me = await repo.findActiveStaff(db, ctx.actor.userId);
+        if (me) items.push({ ...me, isLead: false, inTeam: false });
+      }
+      return { team: row.teamId === null ? null : { id: row.teamId, name: row.teamName ?? '' }, items };
+    },
+
     /** Links between cases (parent/child, duplicate, related). */
     links: createCaseLinks(relations),
     /** Merge and split. */
@@ -722,55 +743,56 @@ const publicEventTypes = new Set([
   'attachment_removed',
 ]);
 
-async function myTeams(db: Db, userId: string) {
-  const rows = await db.selectFrom('teamMembers').select('teamId').where('userId', '=', userId).execute();
-  return rows.map((row) => row.teamId);
-}
-
 /** Tags are case-insensitive labels: trimmed, lower-cased, unique, in the order given. */
 function normaliseTags(tags: string[]) {
   return [...new Set(tags.map((tag) => tag.trim().toLowerCase()).filter(Boolean))];
 }
 
+/**
+ * The API's case. Written out field by field on purpose: spreading the 36-column row into a new
+ * object with more fields after it took V8 ≈ 100 µs per case (its slow path for large object
+ * spreads), 5 ms of CPU for a queue page of 50; this form takes ≈ 4 µs.
+ */
 export function presentCase(ctx: RequestContext | null, row: repo.CaseRow) {
   const internal = ctx === null || can(ctx.actor, 'cases:read-internal');
-  const {
-    number,
-    serviceId,
-    serviceCode,
-    serviceName,
-    contactId,
-    contactName,
-    contactEmail,
-    teamId,
-    teamName,
-    assigneeId,
-    assigneeName,
-    tags,
-    tier,
-    priorityReason,
-    version,
-    ...rest
-  } = row;
   return {
-    ...rest,
-    number: Number(number),
-    reference: formatCaseNumber(number),
-    service: serviceId === null ? null : { id: serviceId, code: serviceCode ?? '', name: serviceName ?? '' },
-    contact:
-      contactId === null ? null : { id: contactId, name: contactName ?? '', email: contactEmail ?? '' },
-    assignee: assigneeId === null ? null : { id: assigneeId, displayName: assigneeName ?? '' },
+    id: row.id,
+    accountId: row.accountId,
+    accountName: row.accountName,
+    number: Number(row.number),
+    reference: formatCaseNumber(row.number),
+    subject: row.subject,
+    type: row.type,
+    status: row.status,
     allowedStatuses: [...allowedStatuses(row.status)],
-    version,
+    impact: row.impact,
+    urgency: row.urgency,
+    priority: row.priority,
+    service:
+      row.serviceId === null
+        ? null
+        : { id: row.serviceId, code: row.serviceCode ?? '', name: row.serviceName ?? '' },
+    category: row.category,
+    channel: row.channel,
+    contact:
+      row.contactId === null
+        ? null
+        : { id: row.contactId, name: row.contactName ?? '', email: row.contactEmail ?? '' },
+    assignee: row.assigneeId === null ? null : { id: row.assigneeId, displayName: row.assigneeName ?? '' },
+    language: row.language,
+    externalReference: row.externalReference,
+    version: row.version,
     nextDueAt: row.nextDueAt?.toISOString() ?? null,
     openedAt: row.openedAt.toISOString(),
     resolvedAt: row.resolvedAt?.toISOString() ?? null,
     closedAt: row.closedAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
-    ...(internal
-      ? { team: teamId === null ? null : { id: teamId, name: teamName ?? '' }, tags, tier, priorityReason }
-      : {}),
+    // Staff only; undefined fields are left out of the response.
+    team: internal ? (row.teamId === null ? null : { id: row.teamId, name: row.teamName ?? '' }) : undefined,
+    tags: internal ? row.tags : undefined,
+    tier: internal ? row.tier : undefined,
+    priorityReason: internal ? row.priorityReason : undefined,
   };
 }
 

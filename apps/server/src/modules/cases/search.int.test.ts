@@ -7,6 +7,7 @@ import {
   type Caller,
   type TestApp,
 } from '../../../test/app.ts';
+import { findMatches, pruneRecent, type TextWindow } from './search.repository.ts';
 
 let t: TestApp;
 let agent: Caller;
@@ -177,6 +178,42 @@ describe('identifier search', () => {
     );
     expect(changed.statusCode, changed.body).toBe(200);
     expect((await search(agent, 'cobro rechazado')).map((hit) => hit.id)).toEqual([cases.spanish!.id]);
+  });
+});
+
+describe('recency windows', () => {
+  const staff = { accountId: undefined, internal: true };
+  const matching = async (text: string, window: TextWindow) =>
+    (await findMatches(t.db, staff, text, { number: undefined, limit: 20, window, identifiers: true })).map(
+      (m) => m.caseId,
+    );
+
+  it('matches identifiers in every case, looked for once', async () => {
+    expect(await matching('INC-2041', 'all')).toEqual([cases.spanish!.id]);
+    const wordsOnly = await findMatches(t.db, staff, 'INC-2041', {
+      number: undefined,
+      limit: 20,
+      window: 'all',
+      identifiers: false,
+    });
+    expect(wordsOnly).toEqual([]);
+  });
+
+  it("keeps a copy of the newest cases' documents, current with their messages, pruned by the job", async () => {
+    expect(await matching('chargeback', 'recent')).toEqual(
+      expect.arrayContaining([cases.other!.id, cases.english!.id]),
+    );
+    // A reply lands in the copy too.
+    const reply = await agent.call('POST', `/api/cases/${cases.english!.id}/messages`, {
+      visibility: 'public',
+      body: 'The interchange tables were reloaded.',
+    });
+    expect(reply.statusCode, reply.body).toBe(201);
+    expect(await matching('interchange', 'recent')).toEqual([cases.english!.id]);
+    // Keeping only the newest case: the older one leaves the copy, not the search.
+    expect(await pruneRecent(t.db, 1)).toBeGreaterThan(0);
+    expect(await matching('chargeback', 'recent')).toEqual([cases.other!.id]);
+    expect((await search(agent, 'interchange')).map((hit) => hit.id)).toEqual([cases.english!.id]);
   });
 });
 

@@ -15,6 +15,8 @@ export interface SearchFilter {
 
 export type MatchedOn = 'number' | 'reference' | 'email' | 'text';
 
+export type Match = Awaited<ReturnType<typeof findMatches>>[number];
+
 /**
  * The query in every case language at once: english and spanish stems, and the simple words (Polish,
  * and Chinese as bigrams). A case's document holds its own language's lexemes, so the other
@@ -30,39 +32,59 @@ function accountCondition(column: string, accountId: string | undefined) {
 }
 
 /**
- * How many text matches are ranked at most: ranking reads every matching document, so a word found
- * in a large share of a million cases would cost seconds. A broad query ranks the first matches the
- * index gives; identifiers and narrower words are unaffected.
+ * How many text matches are ranked at most: ranking reads every matching document. With the recency
+ * windows a broad word rarely reaches it; it bounds the widest window.
  */
 const textCandidates = 2000;
+
+/**
+ * Where words are looked for: `recent`, the copy of the newest cases' documents (0016: small
+ * indexes, so a broad word costs a few hundred entries); `all`, every case's.
+ */
+export type TextWindow = 'recent' | 'all';
 
 /**
  * The best matches, best first: an exact case number, then substrings of case numbers, external
  * references and contact e-mails (trigram indexes; three characters at least, as a trigram needs),
  * then words of subjects and messages by text rank. Ties: the newest case first.
+ *
+ * `window`: where words may match (identifiers match in every case); `identifiers`: whether to look
+ * for them at all (a wider window of words needs them no more than once).
  */
 export async function findMatches(
   executor: Executor,
   filter: SearchFilter,
   text: string,
-  options: { number: number | undefined; limit: number },
+  options: { number: number | undefined; limit: number; window: TextWindow; identifiers: boolean },
 ) {
   const query = tsQuery(text);
   const pattern = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  const substrings = text.length >= 3;
+  const { limit, window } = options;
+  // Identifiers people paste are one word: a query with a space looks for words only.
+  const substrings = options.identifiers && text.length >= 3 && !/\s/.test(text);
+  // Each identifier branch has one score, so only its newest `limit` cases can make the page: the
+  // branch stops there (a contact with 40,000 cases would otherwise send all of them to the sort).
+  const identifiers = (score: number, on: MatchedOn, from: RawBuilder<unknown>) =>
+    sql`UNION ALL (SELECT c.account_id, c.id, c.number, ${sql.lit(score)}::real, ${sql.lit(on)} ${from}
+      AND ${accountCondition('c.account_id', filter.accountId)} ORDER BY c.number DESC LIMIT ${limit})`;
   const byNumber =
-    options.number === undefined
+    !options.identifiers || options.number === undefined
       ? sql``
-      : sql`UNION ALL SELECT account_id, id, 100::real, 'number' FROM cases
-          WHERE number = ${String(options.number)} AND ${accountCondition('account_id', filter.accountId)}`;
+      : identifiers(100, 'number', sql`FROM cases c WHERE c.number = ${String(options.number)}`);
   const bySubstring = substrings
-    ? sql`UNION ALL SELECT account_id, id, 50::real, 'number' FROM cases
-          WHERE ('PD-' || number::text) ILIKE ${pattern} AND ${accountCondition('account_id', filter.accountId)}
-        UNION ALL SELECT account_id, id, 40::real, 'reference' FROM cases
-          WHERE external_reference ILIKE ${pattern} AND ${accountCondition('account_id', filter.accountId)}
-        UNION ALL SELECT c.account_id, c.id, 30::real, 'email' FROM account_contacts ac
-          JOIN cases c ON c.account_id = ac.account_id AND c.contact_id = ac.id
-          WHERE ac.email ILIKE ${pattern} AND ${accountCondition('ac.account_id', filter.accountId)}`
+    ? sql`${identifiers(50, 'number', sql`FROM cases c WHERE ('PD-' || c.number::text) ILIKE ${pattern}`)}
+      ${identifiers(40, 'reference', sql`FROM cases c WHERE c.external_reference ILIKE ${pattern}`)}
+      ${identifiers(
+        30,
+        'email',
+        // From the matching contacts to their newest cases: driven the other way round, PostgreSQL
+        // walks every case newest first looking for a contact that may match none.
+        sql`FROM account_contacts ac CROSS JOIN LATERAL (
+            SELECT c.account_id, c.id, c.number FROM cases c
+            WHERE c.account_id = ac.account_id AND c.contact_id = ac.id ORDER BY c.number DESC LIMIT ${limit}
+          ) AS c
+          WHERE ac.email ILIKE ${pattern}`,
+      )}`
     : sql``;
   const textRank = filter.internal
     ? sql`ts_rank(d.public_document, q.query) + ts_rank(d.internal_document, q.query)`
@@ -70,27 +92,39 @@ export async function findMatches(
   const textMatch = filter.internal
     ? sql`(d.public_document @@ q.query OR d.internal_document @@ q.query)`
     : sql`d.public_document @@ q.query`;
+  const documents = sql.table(window === 'recent' ? 'case_search_recent' : 'case_search_documents');
+  // Every branch carries the case number, so the ranking needs no join back to cases.
   const result = await sql<{
     accountId: string;
     caseId: string;
+    number: string;
     score: number;
     matchedOn: MatchedOn[];
   }>`
     WITH q AS (SELECT ${query} AS query),
-    hits (account_id, case_id, score, matched_on) AS (
-      SELECT d.account_id, d.case_id, ${textRank}, 'text'
-      FROM (SELECT d.* FROM case_search_documents d, q
+    hits (account_id, case_id, number, score, matched_on) AS (
+      SELECT d.account_id, d.case_id, d.case_number, ${textRank}, 'text'
+      FROM (SELECT d.* FROM ${documents} d, q
         WHERE ${textMatch} AND ${accountCondition('d.account_id', filter.accountId)}
         LIMIT ${textCandidates}) AS d, q
       ${byNumber}
       ${bySubstring}
     )
-    SELECT h.account_id, h.case_id, max(h.score) AS score, array_agg(DISTINCT h.matched_on) AS matched_on
-    FROM hits h JOIN cases c ON c.account_id = h.account_id AND c.id = h.case_id
-    GROUP BY h.account_id, h.case_id, c.number
-    ORDER BY max(h.score) DESC, c.number DESC
-    LIMIT ${options.limit}`.execute(executor);
+    SELECT account_id, case_id, number, max(score) AS score, array_agg(DISTINCT matched_on) AS matched_on
+    FROM hits
+    GROUP BY account_id, case_id, number
+    ORDER BY max(score) DESC, number DESC
+    LIMIT ${limit}`.execute(executor);
   return result.rows;
+}
+
+/** Drops the recent copy's documents of cases no longer among the newest `keep` (default: 0016's size). */
+export async function pruneRecent(executor: Executor, keep?: number): Promise<number> {
+  const size = keep === undefined ? sql`case_search_recent_size()` : sql`${keep}::bigint`;
+  const result = await sql<{ pruned: number }>`SELECT case_search_prune_recent(${size}) AS pruned`.execute(
+    executor,
+  );
+  return result.rows[0]?.pruned ?? 0;
 }
 
 /**

@@ -1,17 +1,59 @@
 import { assertCan, can, scopeOf, type RequestContext } from '../../platform/auth/index.ts';
 import type { Db } from '../../platform/db/index.ts';
 import { AppError } from '../../platform/errors.ts';
+import { defineJob } from '../../platform/jobs/index.ts';
 import { parseCaseNumber } from './case-rules.ts';
-import { selectCases } from './cases.repository.ts';
 import { presentCase } from './cases.service.ts';
+import { selectCases } from './cases.repository.ts';
 import * as repo from './search.repository.ts';
 
 export type CaseSearch = ReturnType<typeof createCaseSearch>;
+
+/** Where words are looked for, in turn, until enough cases match. */
+const textWindows: repo.TextWindow[] = ['recent', 'all'];
 
 /** A piece of a snippet; `match` marks the words the search found. */
 export interface SnippetPart {
   text: string;
   match: boolean;
+}
+
+/**
+ * The search's matches. Words match first among the newest cases (at least 5,000), then among all
+ * if fewer than `limit` cases were found: what support looks for is mostly recent, and a broad word
+ * ranks the recent matches instead of every case's; a word rare enough to need the second look has
+ * a short posting list there too. Identifiers (numbers, references, e-mails) match in every case,
+ * looked for once.
+ */
+export async function findBestMatches(db: Db, filter: repo.SearchFilter, text: string, limit: number) {
+  const number = parseCaseNumber(text);
+  const found = new Map<string, repo.Match>();
+  for (const [index, window] of textWindows.entries()) {
+    const identifiers = index === 0;
+    for (const match of await repo.findMatches(db, filter, text, { number, limit, window, identifiers })) {
+      const known = found.get(match.caseId);
+      found.set(
+        match.caseId,
+        known
+          ? {
+              ...known,
+              score: Math.max(known.score, match.score),
+              matchedOn: [...new Set([...known.matchedOn, ...match.matchedOn])],
+            }
+          : match,
+      );
+    }
+    if (found.size >= limit) break;
+  }
+  return [...found.values()]
+    .sort((a, b) => b.score - a.score || compareNumbers(b.number, a.number))
+    .slice(0, limit);
+}
+
+/** Case numbers are bigints, which the driver gives as decimal strings. */
+function compareNumbers(a: string | number, b: string | number): number {
+  const [x, y] = [String(a), String(b)];
+  return x.length - y.length || (x < y ? -1 : x > y ? 1 : 0);
 }
 
 /**
@@ -22,6 +64,11 @@ export interface SnippetPart {
 export function createCaseSearch(deps: { db: Db }) {
   const { db } = deps;
   return {
+    /** Every ten minutes: documents of cases no longer among the newest leave the recent copy. */
+    pruneJob: defineJob<Record<string, never>>('case-search-prune', async () => {
+      await repo.pruneRecent(db);
+    }),
+
     async search(
       ctx: RequestContext,
       query: { q: string; limit?: number | undefined; accountId?: string | undefined },
@@ -39,10 +86,7 @@ export function createCaseSearch(deps: { db: Db }) {
         accountId: scope.kind === 'account' ? scope.accountId : query.accountId,
         internal: can(ctx.actor, 'cases:read-internal'),
       };
-      const matches = await repo.findMatches(db, filter, text, {
-        number: parseCaseNumber(text),
-        limit: query.limit ?? 20,
-      });
+      const matches = await findBestMatches(db, filter, text, query.limit ?? 20);
       if (matches.length === 0) return { items: [] };
       const [rows, snippets] = await Promise.all([
         selectCases(db, scope)

@@ -3,8 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAccount, createTestApp, signedInAs, type Caller, type TestApp } from '../../../test/app.ts';
 import { createJobs, type Jobs } from '../../platform/jobs/index.ts';
 import type { CaseTables } from '../cases/index.ts';
-import { defaultContractTerms, type ContractTerms, type SlaPolicy } from '../contract-terms/index.ts';
+import { defaultContractTerms, type ContractTerms } from '../contract-terms/index.ts';
 import { createSlaRecomputations, type SlaTables } from './index.ts';
+import { l1LondonOla } from './ola-policy.fixture.ts';
 
 const MINUTE = 60_000;
 const silent = { debug() {}, info() {}, warn() {}, error() {} };
@@ -41,23 +42,6 @@ function contractTerms(): ContractTerms {
   return { ...terms, sla: { ...terms.sla, policies: [{ ...standard, calendarId }] } };
 }
 
-function olaPolicy(): SlaPolicy {
-  return {
-    name: 'L1 London OLA',
-    calendarId,
-    conditions: { services: [], caseTypes: [], channels: [] },
-    targets: {
-      P1: { firstResponse: 10, nextResponse: null, resolution: 180, periodicUpdate: null },
-      P2: { firstResponse: 20, nextResponse: null, resolution: 360, periodicUpdate: null },
-      P3: { firstResponse: 120, nextResponse: null, resolution: 2400, periodicUpdate: null },
-      P4: { firstResponse: 240, nextResponse: null, resolution: 6000, periodicUpdate: null },
-    },
-    pauseStatuses: ['pending_customer'],
-    warningThresholds: [75],
-    breachActions: [],
-  };
-}
-
 beforeAll(async () => {
   t = await createTestApp();
   checks = createJobs({ db: t.db, kind: t.kind, logger: silent, workers: false });
@@ -85,7 +69,7 @@ beforeAll(async () => {
       kind: 'ola',
       teamId,
       name: 'L1 London OLA',
-      policy: olaPolicy(),
+      policy: l1LondonOla(calendarId),
       effectiveFrom: '2026-01-01',
     })
   ).id;
@@ -274,7 +258,7 @@ describe('recomputation after a calendar change', () => {
       kind: 'ola',
       teamId,
       name: 'L1 London OLA',
-      policy: { ...olaPolicy(), warningThresholds: [50] },
+      policy: { ...l1LondonOla(calendarId), warningThresholds: [50] },
       effectiveFrom: '2026-01-01',
     });
     const queued = (await runs()).items.filter((item) => item.status === 'queued');

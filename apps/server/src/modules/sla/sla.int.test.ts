@@ -2,8 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAccount, createTestApp, signedInAs, type Caller, type TestApp } from '../../../test/app.ts';
 import { createJobs, type Jobs } from '../../platform/jobs/index.ts';
 import type { CaseTables } from '../cases/index.ts';
-import { defaultContractTerms, type ContractTerms, type SlaPolicy } from '../contract-terms/index.ts';
+import { defaultContractTerms, type ContractTerms } from '../contract-terms/index.ts';
 import { createSlaEngine, type SlaTables } from './index.ts';
+import { l1LondonOla } from './ola-policy.fixture.ts';
 import { listUnfiredAlerts } from './sla.repository.ts';
 
 const MINUTE = 60_000;
@@ -42,21 +43,6 @@ function contractTerms(): ContractTerms {
   };
 }
 
-const olaPolicy: SlaPolicy = {
-  name: 'L1 London OLA',
-  calendarId: null,
-  conditions: { services: [], caseTypes: [], channels: [] },
-  targets: {
-    P1: { firstResponse: 10, nextResponse: null, resolution: 180, periodicUpdate: null },
-    P2: { firstResponse: 20, nextResponse: null, resolution: 360, periodicUpdate: null },
-    P3: { firstResponse: 120, nextResponse: null, resolution: 2400, periodicUpdate: null },
-    P4: { firstResponse: 240, nextResponse: null, resolution: 6000, periodicUpdate: null },
-  },
-  pauseStatuses: ['pending_customer'],
-  warningThresholds: [75],
-  breachActions: [],
-};
-
 beforeAll(async () => {
   t = await createTestApp();
   jobs = createJobs({ db: t.db, kind: t.kind, logger: silent, workers: false });
@@ -77,7 +63,7 @@ beforeAll(async () => {
     kind: 'ola',
     teamId,
     name: 'L1 London OLA',
-    policy: olaPolicy,
+    policy: l1LondonOla(),
     effectiveFrom: '2026-01-01',
   });
   const contract = await t.services.contracts.contracts.create(null, accountId, {

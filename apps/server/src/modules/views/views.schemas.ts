@@ -17,6 +17,7 @@ export const ViewFilters = StrictObject({
   priority: Type.Optional(Type.Enum(priorities)),
   accountId: Type.Optional(Uuid),
   q: Type.Optional(Type.String({ maxLength: 200 })),
+  sla: Type.Optional(Type.Union([Type.Literal('at_risk'), Type.Literal('breached')])),
 });
 
 export const ViewSchema = Type.Object({

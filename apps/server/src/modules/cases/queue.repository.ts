@@ -1,0 +1,110 @@
+import { sql } from 'kysely';
+import type { CaseStatus, Priority } from '@paydesk/shared';
+import type { Scope } from '../../platform/auth/index.ts';
+import type { Executor } from '../../platform/db/index.ts';
+import { selectCases, type CaseRow } from './cases.repository.ts';
+
+/**
+ * The queue: a page of cases in next-due order. Kysely only, no rules.
+ *
+ * A page is an index scan on a queue index (no sort) that stops after a page. A user's teams are one
+ * such scan per team (LATERAL over their memberships), merged by the outer ORDER BY, in the same
+ * statement: `team_id IN (…)` would read and sort every open case of those teams, and looking the
+ * teams up first would cost a round trip. The names come with the rows (`selectCases`: scalar
+ * subqueries, run for the page's rows only).
+ */
+
+export type SlaFilter = 'at_risk' | 'breached';
+
+export interface CaseFilter {
+  accountId?: string;
+  /** The queues of this user's teams. */
+  teamsOf?: string;
+  assigneeId?: string;
+  statuses?: CaseStatus[];
+  openOnly?: boolean;
+  priority?: Priority;
+  /** at_risk: a running clock is past its first warning and none has breached; breached: one has. */
+  sla?: SlaFilter;
+  search?: string;
+}
+
+export type QueueRow = CaseRow & { dueKey: string };
+
+/** The page key: the expression the queue indexes hold (no due time sorts last). */
+const dueKey = sql<string>`coalesce(cases.next_due_at, 'infinity'::timestamptz)`;
+
+/**
+ * The queue order: soonest due first (no SLA due time last), then by number; `limit + 1` rows so the
+ * caller knows whether there is a next page. `now` decides which clocks are at risk or breached.
+ */
+export async function listCases(
+  executor: Executor,
+  scope: Scope,
+  filter: CaseFilter,
+  page: { limit: number; after?: [string, string] },
+  now: Date,
+): Promise<QueueRow[]> {
+  const { teamsOf } = filter;
+  if (teamsOf === undefined) return pageQuery(executor, scope, filter, page, now, false).execute();
+  const rows = await executor
+    .selectFrom('teamMembers as membership')
+    .innerJoinLateral(
+      () => pageQuery(executor, scope, filter, page, now, true).as('page'),
+      (join) => join.onTrue(),
+    )
+    .selectAll('page')
+    .where('membership.userId', '=', teamsOf)
+    .orderBy('page.dueAt')
+    .orderBy('page.number')
+    .limit(page.limit + 1)
+    .execute();
+  return rows.map(({ dueAt: _dueAt, ...row }) => row);
+}
+
+function pageQuery(
+  executor: Executor,
+  scope: Scope,
+  filter: CaseFilter,
+  page: { limit: number; after?: [string, string] },
+  now: Date,
+  /** Inside the memberships' LATERAL: the team is the membership's. */
+  ofMembership: boolean,
+) {
+  let query = selectCases(executor, scope).select([
+    sql<string>`${dueKey}::text`.as('dueKey'),
+    // The same key as a timestamp, for the order across teams.
+    sql<Date>`${dueKey}`.as('dueAt'),
+  ]);
+  if (ofMembership) query = query.where(sql<boolean>`cases.team_id = membership.team_id`);
+  if (filter.accountId) query = query.where('cases.accountId', '=', filter.accountId);
+  if (filter.assigneeId) query = query.where('cases.assigneeId', '=', filter.assigneeId);
+  if (filter.statuses?.length) query = query.where('cases.status', 'in', filter.statuses);
+  if (filter.openOnly) query = query.where('cases.status', 'not in', ['resolved', 'closed']);
+  if (filter.priority) query = query.where('cases.priority', '=', filter.priority);
+  if (filter.sla === 'breached') query = query.where('cases.slaBreachAt', '<=', now);
+  if (filter.sla === 'at_risk')
+    query = query
+      .where('cases.slaAtRiskAt', '<=', now)
+      .where((eb) => eb.or([eb('cases.slaBreachAt', 'is', null), eb('cases.slaBreachAt', '>', now)]));
+  if (filter.search) {
+    const pattern = `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    query = query.where((eb) =>
+      eb.or([eb('cases.subject', 'ilike', pattern), eb('cases.externalReference', 'ilike', pattern)]),
+    );
+  }
+  const after = page.after;
+  if (after) {
+    query = query.where((eb) =>
+      eb(
+        eb.tuple(dueKey, eb.ref('cases.number')),
+        '>',
+        eb.tuple(sql<string>`${after[0]}::timestamptz`, sql<string>`${after[1]}::bigint`),
+      ),
+    );
+  }
+  return query
+    .orderBy(dueKey)
+    .orderBy('cases.number')
+    .limit(page.limit + 1);
+}
