@@ -47,7 +47,7 @@ export async function listCases(
 ): Promise<QueueRow[]> {
   const { teamsOf } = filter;
   if (teamsOf === undefined) return pageQuery(executor, scope, filter, page, now, false).execute();
-  const rows = await executor
+  return executor
     .selectFrom('teamMembers as membership')
     .innerJoinLateral(
       () => pageQuery(executor, scope, filter, page, now, true).as('page'),
@@ -59,7 +59,6 @@ export async function listCases(
     .orderBy('page.number')
     .limit(page.limit + 1)
     .execute();
-  return rows.map(({ dueAt: _dueAt, ...row }) => row);
 }
 
 function pageQuery(
