@@ -12,9 +12,9 @@
  * 4. search: GET /api/cases/search over a rotation of realistic queries (a transaction reference, a
  *    case number, a merchant, English, Spanish and Chinese words), likewise, against the search
  *    repository's query run directly;
- * 5. SLA recomputation: every open case's clocks recomputed by a batched run (bench/cases/recompute.js,
- *    measured before the server starts, so that the queue has real due times), against the per-case
- *    path on a sample.
+ * 5. SLA recomputation: every open case's clocks recomputed by a batched run, then the run a calendar
+ *    change queues (bench/cases/recompute.js, measured before the server starts, so that the queue
+ *    has real due times), against the per-case path on a sample.
  *
  * Plain JavaScript run through tsx's loader (it imports the server's TypeScript). Not part of `npm test`.
  */
@@ -78,13 +78,15 @@ if (have < target) {
   });
   process.stderr.write('\n');
   console.log(`  ${Math.round(result.generated / result.seconds)} cases/s`);
-  await pool.query('ANALYZE');
+  // As after any bulk load: the visibility map and statistics (and the dead rows of the newest
+  // cases' search copy, which churned once per generated case) before anything is measured.
+  await pool.query('VACUUM ANALYZE');
 }
 await handle.close();
 
 // 1b. SLA clocks: recompute every open case's clocks, as after a calendar change (the third figure;
 // it also gives generated cases their due times, so the queue below is ordered as in production).
-console.log('Recomputing the SLA clocks of every open case …');
+console.log('Recomputing the SLA clocks of every open case, then after a calendar change …');
 const recompute = await benchRecompute({ url, log: () => {} });
 
 const counts = (
@@ -213,15 +215,17 @@ try {
 
   // 5. SLA recomputation (measured in step 1b, before the server started)
   const rate = (value) => Math.round(value).toLocaleString('en');
-  console.log(`\nSLA recomputation of every open case's clocks (as after a calendar change)`);
-  console.log(
-    `  batched run   ${rate(recompute.clocksPerSecond)} clocks/s  (${recompute.clocks} clocks of ${recompute.cases} cases in ${recompute.seconds.toFixed(1)} s)`,
-  );
+  const run = (figures) =>
+    `${rate(figures.clocksPerSecond)} clocks/s  (${figures.clocks} clocks of ${figures.cases} cases in ` +
+    `${figures.seconds.toFixed(1)} s; ${figures.rewritten} rows rewritten)`;
+  console.log(`\nSLA recomputation of open cases' clocks`);
+  console.log(`  every open case (manual run)             ${run(recompute.all)}`);
+  console.log(`  "${recompute.calendar}" opens at ${recompute.opens}  ${run(recompute)}`);
   console.log(
     `  per-case path ${rate(recompute.baseline.clocksPerSecond)} clocks/s  (${recompute.baseline.clocks} clocks of ${recompute.baseline.cases} cases, one transaction each)`,
   );
   console.log(
-    `  ratio ${recompute.ratio.toFixed(1)}×  — goal ≥ 50,000 clocks/s: ${recompute.clocksPerSecond >= 50_000 ? 'met' : 'NOT met'}`,
+    `  ratio ${recompute.ratio.toFixed(1)}×  — goal ≥ 50,000 clocks/s after a calendar change: ${recompute.clocksPerSecond >= 50_000 ? 'met' : 'NOT met'}`,
   );
 } finally {
   server.kill('SIGTERM');

@@ -2,16 +2,36 @@ import type { Executor } from '../../platform/db/index.ts';
 import { listAgreementsInForce, type AgreementRow } from './agreements.repository.ts';
 import { policyApplies, type CaseFacts, type SlaPolicy } from '../contract-terms/index.ts';
 
-export interface AgreementQuery extends CaseFacts {
-  /** The owning team's OLAs. */
-  teamId?: string | undefined;
-  /** The underpinning contracts of the vendor the case is escalated to. */
-  vendorId?: string | undefined;
+export interface AgreementQuery extends CaseFacts, AgreementParties {
   /** The civil date ('YYYY-MM-DD') the agreements must be in force on. */
   onDate: string;
 }
 
 export type ApplicableAgreement = Omit<AgreementRow, 'policy'> & { policy: SlaPolicy };
+
+/** Whose agreements: a team's OLAs, a vendor's underpinning contracts (every one's when neither is given). */
+export interface AgreementParties {
+  teamId?: string | undefined;
+  vendorId?: string | undefined;
+}
+
+/**
+ * The agreements of `parties` in force on `onDate`, before any case's conditions: what a case's
+ * policy depends on besides its own facts, so a recomputation run reads it once for thousands of cases.
+ */
+export async function agreementsInForce(
+  db: Executor,
+  parties: AgreementParties,
+  onDate: string,
+): Promise<ApplicableAgreement[]> {
+  // A stored policy has passed the schema and the policy rules on its way in.
+  return (await listAgreementsInForce(db, parties, onDate)) as ApplicableAgreement[];
+}
+
+/** Those of `inForce` whose policy conditions take the case in. */
+export function agreementsTakingIn(inForce: ApplicableAgreement[], facts: CaseFacts): ApplicableAgreement[] {
+  return inForce.filter((agreement) => policyApplies(agreement.policy, facts));
+}
 
 /**
  * The OLAs and underpinning contracts that govern a case: those of its team and of the vendor it is
@@ -22,11 +42,10 @@ export async function applicableAgreements(
   db: Executor,
   query: AgreementQuery,
 ): Promise<ApplicableAgreement[]> {
-  const inForce = await listAgreementsInForce(
+  const inForce = await agreementsInForce(
     db,
     { teamId: query.teamId, vendorId: query.vendorId },
     query.onDate,
   );
-  // A stored policy has passed the schema and the policy rules on its way in.
-  return (inForce as ApplicableAgreement[]).filter((agreement) => policyApplies(agreement.policy, query));
+  return agreementsTakingIn(inForce, query);
 }

@@ -10,7 +10,10 @@ export {
 } from './agreements.service.ts';
 export { agreementsRoutes } from './agreements.routes.ts';
 export {
+  agreementsInForce,
+  agreementsTakingIn,
   applicableAgreements,
+  type AgreementParties,
   type AgreementQuery,
   type ApplicableAgreement,
 } from './applicable-agreements.ts';

@@ -279,6 +279,35 @@ export async function listEvents(executor: Executor, accountId: string, caseId: 
 }
 export type CaseEventRow = Awaited<ReturnType<typeof listEvents>>[number];
 
+/** A case's event as a replay reads it: no actor, no sequence number (the order is the list's). */
+export type HistoryRow = Pick<CaseEventRow, 'type' | 'at' | 'data'>;
+
+/**
+ * Many cases' events of the given types, by case id, each case's in the order they were appended:
+ * one statement for a batch of cases instead of one per case (a recomputation run).
+ */
+export async function listHistories(
+  executor: Executor,
+  keys: Array<{ accountId: string; caseId: string }>,
+  types: readonly string[],
+): Promise<Map<string, HistoryRow[]>> {
+  const histories = new Map<string, HistoryRow[]>();
+  if (keys.length === 0) return histories;
+  const { rows } = await sql<{ caseId: string; type: string; at: Date; dataJson: string }>`
+    select e.case_id, e.type, e.at, e.data::text as data_json
+    from unnest(${sql.val(keys.map((key) => key.accountId))}::uuid[],
+      ${sql.val(keys.map((key) => key.caseId))}::uuid[]) as b(account_id, case_id)
+    join case_events e on e.account_id = b.account_id and e.case_id = b.case_id
+    where e.type = any(${sql.val(types)}::text[])
+    order by e.account_id, e.case_id, e.seq`.execute(executor);
+  for (const row of rows) {
+    let history = histories.get(row.caseId);
+    if (!history) histories.set(row.caseId, (history = []));
+    history.push({ type: row.type, at: row.at, data: JSON.parse(row.dataJson) as Record<string, unknown> });
+  }
+  return histories;
+}
+
 // Messages
 
 export async function insertMessage(

@@ -671,6 +671,12 @@ export function createCasesService(deps: {
     /** The case's whole event history, for the SLA engine to replay (no scope: internal callers only). */
     events: (executor: Db | Tx, accountId: string, caseId: string) =>
       repo.listEvents(executor, accountId, caseId),
+    /** Many cases' events of the given types at once, by case id (a recomputation run's batch). */
+    histories: (
+      executor: Db | Tx,
+      keys: Array<{ accountId: string; caseId: string }>,
+      types: readonly string[],
+    ) => repo.listHistories(executor, keys, types),
 
     async watch(ctx: RequestContext, idOrNumber: string, userId: string, watching: boolean) {
       assertCan(ctx.actor, 'cases:work');

@@ -24,7 +24,7 @@ export {
   MessageSchema,
 } from './cases.schemas.ts';
 export { allowedStatuses, formatCaseNumber, parseCaseNumber, priorityFor } from './case-rules.ts';
-export type { CaseEventRow, CaseTables } from './cases.repository.ts';
+export type { CaseEventRow, CaseTables, HistoryRow } from './cases.repository.ts';
 export { appendSystemEvent } from './system-events.ts';
 export { createCaseAttachments, type CaseAttachments } from './attachments.ts';
 export { caseAttachmentsRoutes } from './attachments.routes.ts';

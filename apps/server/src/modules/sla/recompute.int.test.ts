@@ -217,6 +217,38 @@ describe('recomputation after a calendar change', () => {
     expect(await alertCount()).toBe(alertsBefore);
   });
 
+  it('rewrites only the clocks whose schedule changed; the others keep their figures as of when they were stored', async () => {
+    const caseId = await open();
+    await changeHours('09:00', '17:00');
+    await jobs.drain();
+    const before = await stored([caseId]);
+    t.clock.advance(5 * MINUTE);
+
+    // Nothing moved but time: the run recomputes every clock and rewrites none.
+    const manual = await admin.call('POST', '/api/sla/recomputations', { accountId });
+    expect(manual.statusCode, manual.body).toBe(202);
+    await jobs.drain();
+    const unchanged = await run(manual.json<{ run: { id: string } }>().run.id);
+    expect(unchanged).toMatchObject({ status: 'done', percent: 100 });
+    expect(unchanged.clocksWritten).toBeGreaterThanOrEqual(before.clocks.flat().length);
+    expect(await stored([caseId])).toEqual(before);
+
+    // Shorter hours move the longer due times: those clocks are rewritten, as of now, as the
+    // per-case path (which rewrites every clock) has them.
+    await changeHours('09:00', '16:00');
+    await jobs.drain();
+    const key = (clock: { source: string; metric: string; cycle: number }) =>
+      `${clock.source}/${clock.metric}/${clock.cycle}`;
+    const dueBefore = new Map(before.clocks.flat().map((clock) => [key(clock), clock.dueAt?.getTime()]));
+    const moved = (await stored([caseId])).clocks
+      .flat()
+      .filter((clock) => clock.dueAt?.getTime() !== dueBefore.get(key(clock)));
+    expect(moved.length).toBeGreaterThan(0);
+    await t.db.transaction().execute((tx) => t.services.sla.recompute(tx, { accountId, caseId }));
+    const perCase = new Map((await stored([caseId])).clocks.flat().map((clock) => [key(clock), clock]));
+    for (const clock of moved) expect(clock).toEqual(perCase.get(key(clock)));
+  });
+
   it('schedules a check where a warning or due time moved earlier than the one already queued', async () => {
     const caseId = await open();
     await changeHours('09:00', '10:00');
@@ -304,6 +336,20 @@ describe('a run cut short', () => {
     // Its job (queued with the request) finds the run done and does nothing more.
     await jobs.drain();
     expect(await run(requested.run.id)).toEqual(finished);
+  });
+});
+
+describe('two attempts of one run at once', () => {
+  it('write each batch once: the second finds its place taken and stops', async () => {
+    for (let index = 0; index < 5; index++) await open();
+    const small = createSlaRecomputations({ db: t.db, clock: t.clock, engine: t.services.sla, batchSize: 2 });
+    const requested = await t.db
+      .transaction()
+      .execute((tx) => small.calendarChanged(tx, { calendarId, userId: null }));
+    await Promise.all([small.work(requested.run.id), small.work(requested.run.id)]);
+    const finished = await run(requested.run.id);
+    expect(finished).toMatchObject({ status: 'done', percent: 100 });
+    expect(finished.casesDone).toBe(finished.totalCases);
   });
 });
 

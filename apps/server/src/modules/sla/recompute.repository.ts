@@ -1,12 +1,12 @@
 import { sql, type ColumnType, type RawBuilder } from 'kysely';
 import { withModuleTables, type Executor, type Tx } from '../../platform/db/index.ts';
 import type { ClockRow, QueueSummary } from './sla.repository.ts';
-import type { HistoryRow } from './sla-engine.ts';
 
 /**
  * Kysely only: the recomputation runs (their own table) and the set-based reads and writes a run
- * does per batch of cases — their events, their clocks, their queue summary — one statement each
- * instead of one per case. The per-case forms of the same writes are in sla.repository.ts.
+ * does per batch of cases — their stored checks, their clocks, their queue summary — one statement
+ * each instead of one per case (their events come from the cases module, `histories`). The per-case
+ * forms of the same writes are in sla.repository.ts.
  */
 
 export type RecomputeTrigger = 'calendar' | 'contract' | 'agreement' | 'manual';
@@ -251,112 +251,161 @@ export async function nextCases(
 
 // A batch's reads and writes
 
+/** A batch's case keys as a relation `b(account_id, case_id)`. */
 function batchKeys(keys: CaseKey[]) {
-  return sql`select * from unnest(${sql.val(keys.map((key) => key.accountId))}::uuid[],
+  return sql`unnest(${sql.val(keys.map((key) => key.accountId))}::uuid[],
     ${sql.val(keys.map((key) => key.caseId))}::uuid[]) as b(account_id, case_id)`;
 }
 
-/** Each case's events in the order they were appended (what `events` gives one case). */
-export async function listHistories(executor: Executor, keys: CaseKey[]) {
-  const { rows } = await sql<{ caseId: string; type: string; at: Date; dataJson: string }>`
-    select e.case_id, e.type, e.at, e.data::text as data_json
-    from (${batchKeys(keys)}) b
-    join case_events e on e.account_id = b.account_id and e.case_id = b.case_id
-    order by e.account_id, e.case_id, e.seq`.execute(executor);
-  const histories = new Map<string, HistoryRow[]>();
-  for (const row of rows) {
-    let history = histories.get(row.caseId);
-    if (!history) histories.set(row.caseId, (history = []));
-    history.push({ type: row.type, at: row.at, data: JSON.parse(row.dataJson) as Record<string, unknown> });
-  }
-  return histories;
-}
+/** Epoch milliseconds as a timestamptz (numbers bind and parse cheaper than dates as text). */
+const instant = (column: string) =>
+  sql`(timestamptz 'epoch' + ${sql.ref(column)} * interval '1 millisecond')`;
+const epochMs = (date: Date | null) => (date === null ? null : date.getTime());
 
 /**
- * Per case, the soonest instant from `now` on at which its stored running clocks warn or fall
- * due: the check the per-case path scheduled for it when it stored them.
+ * What a clock's row says about its schedule. The other columns — remaining_ms and
+ * business_elapsed_ms — are figures as of updated_at that move with time alone; a row whose schedule
+ * did not change keeps them (still true as of its updated_at) and is not rewritten.
  */
-export async function soonestStoredChecks(executor: Executor, keys: CaseKey[], now: Date) {
-  const { rows } = await sql<{ caseId: string; at: Date }>`
-    select c.case_id, min(i.at) as at
-    from (${batchKeys(keys)}) b
-    join sla_clocks c on c.account_id = b.account_id and c.case_id = b.case_id
-    cross join lateral (
-      select c.due_at as at
-      union all
-      select (w ->> 'at')::timestamptz from jsonb_array_elements(c.warnings) w
-    ) i
-    where c.status = 'running' and i.at >= ${now}
-    group by c.case_id`.execute(executor);
-  return new Map(rows.map((row) => [row.caseId, row.at.getTime()]));
-}
-
-const clockKey = ['account_id', 'case_id', 'source', 'metric', 'cycle'];
+const scheduleColumns = [
+  'contract_id',
+  'contract_version',
+  'agreement_id',
+  'policy_name',
+  'status',
+  'target_ms',
+  'calendar_id',
+  'started_at',
+  'pauses',
+  'due_at',
+  'breached_at',
+  'stopped_at',
+  'warnings',
+];
 
 /**
- * The per-case `replaceClocks` for many cases: upserts the batch's clocks (an update of a clock
- * that exists skips the foreign-key check an insert makes) and deletes the batch's clocks no longer
- * produced. The cases' rows are locked by the caller, so no other writer touches these clocks meanwhile.
+ * A batch's writes in one statement, the per-case `replaceClocks` and `setQueueSummary` for many
+ * cases: the clocks whose schedule changed updated and new ones inserted (rows whose schedule did
+ * not change are left as they are), the batch's clocks no longer produced deleted, the queue
+ * summaries that changed updated. Returns, per case, the soonest instant from `now` on at which
+ * its clocks as stored before warned or fell due: the check the per-case path scheduled when it
+ * stored them. The cases' rows are locked by the caller, so no other writer touches these meanwhile.
  */
-export async function replaceBatchClocks(
+export async function writeBatch(
   tx: Tx,
   keys: CaseKey[],
   clocks: Array<CaseKey & { clock: ClockRow }>,
+  summaries: Array<CaseKey & { summary: QueueSummary }>,
   now: Date,
-) {
-  const rows = clocks.map(({ accountId, caseId, clock }) =>
-    snakeCased({ accountId, caseId, ...clock, updatedAt: now }),
+): Promise<Map<string, number>> {
+  // The rows as one JSON text, read by json_to_recordset: V8 writes JSON natively, where array
+  // parameters are escaped element by element in JavaScript; instants as epoch milliseconds.
+  const produced = JSON.stringify(
+    clocks.map(({ accountId, caseId, clock }) => ({
+      a: accountId,
+      k: caseId,
+      so: clock.source,
+      m: clock.metric,
+      cy: clock.cycle,
+      ci: clock.contractId,
+      cv: clock.contractVersion,
+      ag: clock.agreementId,
+      pn: clock.policyName,
+      st: clock.status,
+      t: clock.targetMs,
+      ca: clock.calendarId,
+      sa: clock.startedAt.getTime(),
+      pa: clock.pauses,
+      du: epochMs(clock.dueAt),
+      r: clock.remainingMs,
+      be: clock.businessElapsedMs,
+      br: epochMs(clock.breachedAt),
+      sp: epochMs(clock.stoppedAt),
+      w: clock.warnings,
+    })),
   );
-  const json = JSON.stringify(rows);
-  if (rows.length > 0) {
-    // Columns by name from the rows themselves: the upsert writes whatever a ClockRow holds.
-    const columns = Object.keys(rows[0]!);
-    await sql`insert into sla_clocks (${sql.join(columns.map((column) => sql.id(column)))})
-      select ${sql.join(columns.map((column) => sql.ref(`r.${column}`)))}
-      from jsonb_populate_recordset(null::sla_clocks, ${json}::jsonb) r
-      on conflict (${sql.join(clockKey.map((column) => sql.id(column)))}) do update set ${sql.join(
-        columns
-          .filter((column) => !clockKey.includes(column))
-          .map((column) => sql`${sql.id(column)} = excluded.${sql.id(column)}`),
-      )}`.execute(tx);
-  }
-  // NOT IN over the written keys: a hashed lookup per stored clock, not a scan of the batch's rows.
-  await sql`delete from sla_clocks c
-    using (${batchKeys(keys)}) b
-    where c.account_id = b.account_id and c.case_id = b.case_id
-      and (c.case_id, c.source, c.metric, c.cycle) not in (
-        select r.case_id, r.source, r.metric, r.cycle
-        from jsonb_to_recordset(${json}::jsonb) as r(case_id uuid, source text, metric text, cycle integer)
-      )`.execute(tx);
-}
-
-/** The per-case `setQueueSummary` for many cases: one UPDATE, rows whose summary did not change untouched. */
-export async function setQueueSummaries(tx: Tx, summaries: Array<CaseKey & { summary: QueueSummary }>) {
-  if (summaries.length === 0) return;
-  const rows = summaries.map(({ accountId, caseId, summary }) =>
-    snakeCased({ accountId, id: caseId, ...summary }),
-  );
-  const columns = Object.keys(rows[0]!).filter((column) => column !== 'account_id' && column !== 'id');
-  const target = (column: string) => sql.ref(`cases.${column}`);
-  const source = (column: string) => sql.ref(`v.${column}`);
-  await sql`update cases set ${sql.join(columns.map((column) => sql`${sql.id(column)} = ${source(column)}`))}
-    from jsonb_populate_recordset(null::cases, ${JSON.stringify(rows)}::jsonb) v
-    where cases.account_id = v.account_id and cases.id = v.id
-      and (${sql.join(columns.map(target))}) is distinct from (${sql.join(columns.map(source))})`.execute(tx);
-}
-
-const snakeNames = new Map<string, string>();
-
-/** Column names for a row's camelCase keys (remembered: a run names the same few thousands of times). */
-function snakeCased(row: Record<string, unknown>): Record<string, unknown> {
-  const result: Record<string, unknown> = {};
-  for (const key in row) {
-    let name = snakeNames.get(key);
-    if (name === undefined) {
-      name = key.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
-      snakeNames.set(key, name);
-    }
-    result[name] = row[key];
-  }
-  return result;
+  // The produced rows in the table's terms (instants as timestamps).
+  const incoming = sql`select account_id, case_id, source, metric, cycle, contract_id, contract_version,
+    agreement_id, policy_name, status, target_ms, calendar_id, ${instant('started_ms')} as started_at, pauses,
+    ${instant('due_ms')} as due_at, remaining_ms, business_elapsed_ms, ${instant('breached_ms')} as breached_at,
+    ${instant('stopped_ms')} as stopped_at, warnings
+    from produced`;
+  const { rows } = await sql<{ caseId: string; at: Date }>`
+    with stored_checks as (
+      select c.case_id, min(i.at) as at
+      from ${batchKeys(keys)}
+      join sla_clocks c on c.account_id = b.account_id and c.case_id = b.case_id
+      cross join lateral (
+        select c.due_at as at
+        union all
+        select (w ->> 'at')::timestamptz from jsonb_array_elements(c.warnings) w
+      ) i
+      where c.status = 'running' and i.at >= ${now}
+      group by c.case_id
+    ),
+    produced as (
+      select a as account_id, k as case_id, so as source, m as metric, cy as cycle, ci as contract_id,
+        cv as contract_version, ag as agreement_id, pn as policy_name, st as status, t as target_ms,
+        ca as calendar_id, sa as started_ms, pa as pauses, du as due_ms, r as remaining_ms,
+        be as business_elapsed_ms, br as breached_ms, sp as stopped_ms, w as warnings
+      from json_to_recordset(${produced}::json) as p(a uuid, k uuid, so text, m text, cy integer,
+        ci uuid, cv integer, ag uuid, pn text, st text, t bigint, ca uuid, sa bigint, pa jsonb,
+        du bigint, r bigint, be bigint, br bigint, sp bigint, w jsonb)
+    ),
+    -- Cases locked, so no one else writes their clocks meanwhile: an UPDATE of the rows whose
+    -- schedule changed (an unchanged row is compared, not locked or rewritten, where ON CONFLICT
+    -- would lock every row) and an INSERT of the new ones, which both read the same snapshot.
+    updated as (
+      update sla_clocks c set ${sql.join(
+        [...scheduleColumns, 'remaining_ms', 'business_elapsed_ms'].map(
+          (name) => sql`${sql.id(name)} = n.${sql.id(name)}`,
+        ),
+      )}, updated_at = ${now}
+      from (${incoming}) n
+      where c.account_id = n.account_id and c.case_id = n.case_id and c.source = n.source
+        and c.metric = n.metric and c.cycle = n.cycle
+        and (${sql.join(scheduleColumns.map((name) => sql.ref(`c.${name}`)))})
+          is distinct from (${sql.join(scheduleColumns.map((name) => sql.ref(`n.${name}`)))})
+    ),
+    inserted as (
+      insert into sla_clocks (account_id, case_id, source, metric, cycle, ${sql.join(
+        [...scheduleColumns, 'remaining_ms', 'business_elapsed_ms'].map((name) => sql.id(name)),
+      )}, updated_at)
+      select account_id, case_id, source, metric, cycle, ${sql.join(
+        [...scheduleColumns, 'remaining_ms', 'business_elapsed_ms'].map((name) => sql.ref(`n.${name}`)),
+      )}, ${now}
+      from (${incoming}) n
+      where not exists (
+        select 1 from sla_clocks c
+        where c.account_id = n.account_id and c.case_id = n.case_id and c.source = n.source
+          and c.metric = n.metric and c.cycle = n.cycle)
+    ),
+    removed as (
+      delete from sla_clocks c
+      using ${batchKeys(keys)}
+      where c.account_id = b.account_id and c.case_id = b.case_id
+        and (c.case_id, c.source, c.metric, c.cycle) not in (
+          select p.case_id, p.source, p.metric, p.cycle from produced p)
+    ),
+    summarised as (
+      update cases set next_due_at = v.next_due_at, sla_at_risk_at = v.sla_at_risk_at,
+        sla_breach_at = v.sla_breach_at
+      from (
+        select s.account_id, s.id, ${instant('next_due_ms')} as next_due_at,
+          ${instant('at_risk_ms')} as sla_at_risk_at, ${instant('breach_ms')} as sla_breach_at
+        from unnest(${sql.val(summaries.map((entry) => entry.accountId))}::uuid[],
+          ${sql.val(summaries.map((entry) => entry.caseId))}::uuid[],
+          ${sql.val(summaries.map((entry) => epochMs(entry.summary.nextDueAt)))}::bigint[],
+          ${sql.val(summaries.map((entry) => epochMs(entry.summary.slaAtRiskAt)))}::bigint[],
+          ${sql.val(summaries.map((entry) => epochMs(entry.summary.slaBreachAt)))}::bigint[]
+        ) as s(account_id, id, next_due_ms, at_risk_ms, breach_ms)
+      ) v
+      where cases.account_id = v.account_id and cases.id = v.id
+        and (cases.next_due_at, cases.sla_at_risk_at, cases.sla_breach_at)
+          is distinct from (v.next_due_at, v.sla_at_risk_at, v.sla_breach_at)
+    )
+    -- The writes above run to completion whether or not this reads them; all of them, and this,
+    -- see the clocks as they were before the statement.
+    select case_id, at from stored_checks`.execute(tx);
+  return new Map(rows.map((row) => [row.caseId, row.at.getTime()]));
 }

@@ -5,8 +5,8 @@ import type { Db, Tx } from '../../platform/db/index.ts';
 import { AppError } from '../../platform/errors.ts';
 import { decodeCursor, toPage } from '../../platform/http/index.ts';
 import { defineJob, type JobContext, type Jobs } from '../../platform/jobs/index.ts';
-import { createReadMemo } from './memoised-reads.ts';
 import * as repo from './recompute.repository.ts';
+import { rememberedPolicyReads } from './policy-reads.ts';
 import type { SlaEngine } from './sla-engine.ts';
 import * as slaRepo from './sla.repository.ts';
 
@@ -26,7 +26,7 @@ type ChangedBy = { userId: string | null };
  * contract changed — or when an admin asks, a background job recomputes the clocks of every open
  * case in scope, exactly as the per-case path would (`engine.steps`), but a batch of cases per
  * transaction: their facts, events and stored checks in one query each, policies read once per run
- * (`createReadMemo`), the clocks and the queue summary written in one statement each.
+ * (`rememberedPolicyReads`), the clocks and the queue summary written in one statement each.
  *
  * A run is a row with its progress; each batch commits the cases done and the place to go on from
  * with the clocks, so a run cut short (a dying process, a failed attempt) continues from its last
@@ -68,43 +68,99 @@ export function createSlaRecomputations(deps: {
 
   /** Runs (or continues) a run to its end; a no-op for a run already done or failed. */
   async function work(runId: string, signal?: AbortSignal) {
-    const started = await db.transaction().execute(async (tx) => {
-      const run = await repo.lockRun(tx, runId);
-      if (!run || run.status === 'done' || run.status === 'failed') return false;
-      if (run.status === 'queued')
+    const run = await db.transaction().execute(async (tx) => {
+      const found = await repo.lockRun(tx, runId);
+      if (!found || found.status === 'done' || found.status === 'failed') return undefined;
+      if (found.status === 'queued')
         await repo.startRun(tx, runId, {
-          totalCases: await repo.countCases(tx, run.scope, run.scopeId),
+          totalCases: await repo.countCases(tx, found.scope, found.scopeId),
           startedAt: clock.now(),
         });
-      return true;
+      return found;
     });
-    if (!started) return;
-    const memo = createReadMemo({ maxEntries: 50_000 });
-    for (;;) {
-      // Given up (shutdown, expiry): the committed batches stay; the next attempt goes on from them.
-      if (signal?.aborted) throw new Error('recomputation attempt given up; the next attempt continues');
-      const more = await db.transaction().execute(async (tx) => {
-        // The run's row is held for the batch, and the place to go on from read under it: two
-        // attempts of one run (an expired one still running) take turns and never redo a batch.
-        const run = await repo.lockRun(tx, runId);
-        if (run?.status !== 'running') return false;
-        const after =
-          run.afterCaseId === null ? null : { accountId: run.afterAccountId!, caseId: run.afterCaseId };
-        const keys = await repo.nextCases(tx, run.scope, run.scopeId, after, batchSize);
-        if (keys.length === 0) {
-          await repo.finishRun(tx, runId, { status: 'done', finishedAt: clock.now() });
-          return false;
+    if (!run) return;
+    const reads = rememberedPolicyReads({ maxEntries: 50_000 });
+    // Two batches in flight: while one writes (PostgreSQL's work), the next reads and computes its
+    // cases (this process's), each in its own transaction; they commit in order.
+    let after = run.afterCaseId === null ? null : { accountId: run.afterAccountId!, caseId: run.afterCaseId };
+    let previous: Promise<boolean> = Promise.resolve(true);
+    const inFlight: Array<Promise<boolean>> = [];
+    try {
+      for (;;) {
+        // Given up (shutdown, expiry): the committed batches stay; the next attempt goes on from them.
+        if (signal?.aborted) throw new Error('recomputation attempt given up; the next attempt continues');
+        const batch = startBatch(runId, run, after, previous, reads);
+        inFlight.push(batch.done);
+        const last = await batch.last;
+        // The batch before this one ended (committed, or found the run moved on) before a third starts.
+        const goOn = await previous;
+        if (!goOn || last === null) {
+          await batch.done;
+          return;
         }
-        const clocks = await recomputeBatch(tx, keys, memo);
-        await repo.advanceRun(tx, runId, { cases: keys.length, clocks, after: keys.at(-1)! });
-        return true;
-      });
-      if (!more) return;
+        previous = batch.done;
+        after = last;
+      }
+    } finally {
+      // A failed batch fails the one after it; neither is left running unobserved.
+      await Promise.allSettled(inFlight);
     }
   }
 
-  /** The batch's cases recomputed and stored as `engine.recompute` would, one case at a time. */
-  async function recomputeBatch(tx: Tx, keys: repo.CaseKey[], memo: ReturnType<typeof createReadMemo>) {
+  /**
+   * One batch in its own transaction: the next cases after `after`, their clocks computed, then —
+   * once the batch before has committed — the run's row held, the place checked and the batch
+   * written. `last` says as soon as the keys are read where the next batch starts (null: none left,
+   * this batch ends the run); `done` is false when the run was moved on or ended by another attempt
+   * (an expired one still running), whose batches these are not.
+   */
+  function startBatch(
+    runId: string,
+    target: Pick<repo.RunRow, 'scope' | 'scopeId'>,
+    after: repo.CaseKey | null,
+    previous: Promise<boolean>,
+    reads: ReturnType<typeof rememberedPolicyReads>,
+  ) {
+    let told: (last: repo.CaseKey | null) => void = () => {};
+    let failed: (error: unknown) => void = () => {};
+    const last = new Promise<repo.CaseKey | null>((resolve, reject) => {
+      told = resolve;
+      failed = reject;
+    });
+    const done = db
+      .transaction()
+      .execute(async (tx) => {
+        const keys = await repo.nextCases(tx, target.scope, target.scopeId, after, batchSize);
+        told(keys.at(-1) ?? null);
+        const computed = keys.length === 0 ? undefined : await computeBatch(tx, keys, reads);
+        if (!(await previous)) return false;
+        const run = await repo.lockRun(tx, runId);
+        const samePlace =
+          run?.afterCaseId === (after?.caseId ?? null) && run?.afterAccountId === (after?.accountId ?? null);
+        if (run?.status !== 'running' || !samePlace) return false;
+        if (!computed) {
+          await repo.finishRun(tx, runId, { status: 'done', finishedAt: clock.now() });
+          return false;
+        }
+        const clocks = await storeBatch(tx, computed);
+        await repo.advanceRun(tx, runId, { cases: keys.length, clocks, after: keys.at(-1)! });
+        return true;
+      })
+      .catch((error: unknown) => {
+        failed(error);
+        throw error;
+      });
+    // Observed by `work` (awaited, or settled in its finally); this keeps an early failure quiet meanwhile.
+    done.catch(() => {});
+    return { last, done };
+  }
+
+  /** The batch's cases recomputed as `engine.recompute` would, one case at a time; nothing written yet. */
+  async function computeBatch(
+    tx: Tx,
+    keys: repo.CaseKey[],
+    remembered: ReturnType<typeof rememberedPolicyReads>,
+  ) {
     const now = clock.now().getTime();
     // Held as a case change holds its case: a change to one of these waits for the batch, and the
     // batch reads the events it committed before.
@@ -113,26 +169,37 @@ export function createSlaRecomputations(deps: {
       keys.map((key) => key.caseId),
     );
     const done = facts.map((fact) => ({ accountId: fact.accountId, caseId: fact.id }));
-    const histories = await repo.listHistories(tx, done);
-    const storedChecks = await repo.soonestStoredChecks(tx, done, new Date(now));
-    const reader = memo.over(tx);
+    const histories = await engine.steps.histories(tx, done);
+    const reads = remembered.over(tx);
     const clocks: Array<repo.CaseKey & { clock: slaRepo.ClockRow }> = [];
     const summaries: Array<repo.CaseKey & { summary: slaRepo.QueueSummary }> = [];
-    const checks: Array<{ key: repo.CaseKey; at: number }> = [];
+    const soonestChecks = new Map<string, { key: repo.CaseKey; at: number }>();
     for (const fact of facts) {
       const key = { accountId: fact.accountId, caseId: fact.id };
-      const evaluation = await engine.steps.evaluate(reader, fact, now, histories.get(fact.id) ?? []);
+      const evaluation = await engine.steps.evaluate(tx, fact, now, {
+        history: histories.get(fact.id) ?? [],
+        reads,
+      });
       const { rows, summary, checkAt } = engine.steps.storedForm(evaluation);
       for (const row of rows) clocks.push({ ...key, clock: row });
       summaries.push({ ...key, summary });
       const soonest = checkAt[0];
-      const scheduled = storedChecks.get(fact.id);
-      if (soonest !== undefined && (scheduled === undefined || soonest < scheduled))
-        checks.push({ key, at: soonest });
+      if (soonest !== undefined) soonestChecks.set(fact.id, { key, at: soonest });
     }
-    await repo.replaceBatchClocks(tx, done, clocks, new Date(now));
-    await repo.setQueueSummaries(tx, summaries);
-    for (const { key, at } of checks) await engine.steps.scheduleCheck(tx, key, at);
+    return { now, cases: done, clocks, summaries, soonestChecks };
+  }
+
+  /**
+   * Writes a computed batch and schedules a check wherever a case's soonest warning or due instant
+   * moved earlier than the one its stored clocks had (see the module's comment).
+   */
+  async function storeBatch(tx: Tx, batch: Awaited<ReturnType<typeof computeBatch>>) {
+    const { now, cases, clocks, summaries, soonestChecks } = batch;
+    const storedChecks = await repo.writeBatch(tx, cases, clocks, summaries, new Date(now));
+    for (const [caseId, { key, at }] of soonestChecks) {
+      const scheduled = storedChecks.get(caseId);
+      if (scheduled === undefined || at < scheduled) await engine.steps.scheduleCheck(tx, key, at);
+    }
     return clocks.length;
   }
 

@@ -4,16 +4,15 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Db, Executor, Tx } from '../../platform/db/index.ts';
 import { AppError } from '../../platform/errors.ts';
 import { defineJob, type Jobs } from '../../platform/jobs/index.ts';
-import { applicableAgreements, type ApplicableAgreement } from '../agreements/index.ts';
+import { agreementsTakingIn, type ApplicableAgreement } from '../agreements/index.ts';
 import {
   civilDateAt,
   compileCalendar,
   type BusinessCalendar,
   type CalendarSpec,
 } from '../business-time/index.ts';
-import { appendSystemEvent, type CaseEventRow, type CasesService } from '../cases/index.ts';
+import { appendSystemEvent, type CasesService, type HistoryRow } from '../cases/index.ts';
 import { policyApplies, type ContractTerms, type SlaPolicy } from '../contract-terms/index.ts';
-import { termsInForce } from '../contracts/index.ts';
 import {
   computeClocks,
   computeUnderpinningClocks,
@@ -23,6 +22,7 @@ import {
   type ClockState,
   type ResolutionOnReopen,
 } from '../sla-clocks/index.ts';
+import { policyReadsOf, type PolicyReads } from './policy-reads.ts';
 import * as repo from './sla.repository.ts';
 
 /** How the engine tells a person something: an in-app notification in the caller's transaction. */
@@ -66,9 +66,6 @@ export interface CheckPayload {
 
 export type SlaEngine = ReturnType<typeof createSlaEngine>;
 
-/** What the clocks read of a case event. */
-export type HistoryRow = Pick<CaseEventRow, 'type' | 'at' | 'data'>;
-
 const checkJobName = 'sla-check';
 
 /**
@@ -90,7 +87,7 @@ export function createSlaEngine(deps: {
   clock: Clock;
   notify: Notify;
   /** Late: the cases service takes this engine's `recompute` as a listener. */
-  cases: () => Pick<CasesService, 'events' | 'get' | 'update'>;
+  cases: () => Pick<CasesService, 'events' | 'get' | 'histories' | 'update'>;
   rules?: { resolutionOnReopen: ResolutionOnReopen };
   /** The sweep's bounds: cases per query, and per run (a run every minute). */
   sweep?: { pageSize: number; perRun: number };
@@ -103,7 +100,7 @@ export function createSlaEngine(deps: {
   let jobs: Pick<Jobs, 'enqueue'> | undefined;
 
   async function governingPolicies(
-    executor: Executor,
+    reads: PolicyReads,
     facts: repo.CaseFacts,
     events: CaseEvent[],
     now: number,
@@ -117,7 +114,7 @@ export function createSlaEngine(deps: {
       channel: facts.channel,
     };
     const governing: Governing[] = [];
-    for (const contract of await termsInForce(executor, facts.accountId, onDate)) {
+    for (const contract of await reads.contractsInForce(facts.accountId, onDate)) {
       const policy = contract.terms.sla.policies.find((candidate) => policyApplies(candidate, caseFacts));
       if (!policy) continue;
       governing.push({
@@ -134,9 +131,12 @@ export function createSlaEngine(deps: {
       });
       break;
     }
-    // Without a team there is no OLA: applicableAgreements would answer with every team's.
+    // Without a team there is no OLA: agreementsInForce would answer with every team's.
     if (facts.teamId !== null) {
-      const agreements = await applicableAgreements(executor, { ...caseFacts, teamId: facts.teamId, onDate });
+      const agreements = agreementsTakingIn(
+        await reads.agreementsInForce({ teamId: facts.teamId }, onDate),
+        caseFacts,
+      );
       const ola = agreements.find((agreement) => agreement.kind === 'ola');
       if (ola)
         governing.push({
@@ -156,11 +156,10 @@ export function createSlaEngine(deps: {
       const escalatedOn = civilDateAt(at, facts.accountTimeZone);
       const key = `${vendorId}@${escalatedOn}`;
       if (!contracts.has(key)) {
-        const agreements = await applicableAgreements(executor, {
-          ...caseFacts,
-          vendorId,
-          onDate: escalatedOn,
-        });
+        const agreements = agreementsTakingIn(
+          await reads.agreementsInForce({ vendorId }, escalatedOn),
+          caseFacts,
+        );
         contracts.set(
           key,
           agreements.find((agreement) => agreement.kind === 'underpinning'),
@@ -181,12 +180,17 @@ export function createSlaEngine(deps: {
     return governing;
   }
 
-  async function calendarsOf(executor: Executor, governing: Governing[], timeZone: string) {
+  async function calendarsOf(
+    executor: Executor,
+    reads: PolicyReads,
+    governing: Governing[],
+    timeZone: string,
+  ) {
     const ids = [
       ...new Set(governing.flatMap(({ policy }) => (policy.calendarId ? [policy.calendarId] : []))),
     ];
     const byId = new Map<string | null, BusinessCalendar>();
-    for (const { id, version } of await repo.listCalendarVersions(executor, ids)) {
+    for (const { id, version } of await reads.calendarVersions(ids)) {
       const key = `${id}@${version}`;
       let calendar = calendars.get(key);
       if (!calendar) {
@@ -207,17 +211,23 @@ export function createSlaEngine(deps: {
     return byId;
   }
 
-  /** `history`: the case's events when the caller has already read them (a recomputation run, in bulk). */
+  /**
+   * `bulk`, for a recomputation run: the case's events already read with its batch's, and policy
+   * reads that remember their answers across the run's cases.
+   */
   async function evaluate(
     executor: Executor,
     facts: repo.CaseFacts,
     now: number,
-    history?: HistoryRow[],
+    bulk?: { history: HistoryRow[]; reads: PolicyReads },
   ): Promise<Evaluation> {
-    const events = toClockEvents(history ?? (await deps.cases().events(executor, facts.accountId, facts.id)));
-    const governing = await governingPolicies(executor, facts, events, now);
+    const events = toClockEvents(
+      bulk?.history ?? (await deps.cases().events(executor, facts.accountId, facts.id)),
+    );
+    const reads = bulk?.reads ?? policyReadsOf(executor);
+    const governing = await governingPolicies(reads, facts, events, now);
     if (governing.length === 0) return { facts, now, governed: [] };
-    const byCalendar = await calendarsOf(executor, governing, facts.accountTimeZone);
+    const byCalendar = await calendarsOf(executor, reads, governing, facts.accountTimeZone);
     const governed = governing.map((entry) => {
       const calendar = byCalendar.get(entry.policy.calendarId);
       // The calendar column's foreign key (RESTRICT) keeps a policy's calendar from being deleted.
@@ -437,7 +447,14 @@ export function createSlaEngine(deps: {
      * The per-case path's own steps, for the recomputation run (recompute.ts), which reads and
      * writes many cases at once but must compute exactly what `recompute` would.
      */
-    steps: { evaluate, storedForm, scheduleCheck },
+    steps: {
+      evaluate,
+      storedForm,
+      scheduleCheck,
+      /** Many cases' histories at once, only the events the clocks read (toClockEvents). */
+      histories: (executor: Executor, keys: CheckPayload[]) =>
+        deps.cases().histories(executor, keys, clockEventTypes),
+    },
     check,
     checkJob,
     sweepJob,
@@ -477,7 +494,17 @@ export function createSlaEngine(deps: {
   };
 }
 
-/** The history the clocks read; other events (assignments, field changes, SLA alerts) move no clock. */
+/** The event types toClockEvents reads; others (assignments, field changes, SLA alerts) move no clock. */
+const clockEventTypes = [
+  'opened',
+  'status_changed',
+  'priority_changed',
+  'staff_replied',
+  'customer_replied',
+  'escalated',
+] as const;
+
+/** The history the clocks read (clockEventTypes; any other event is skipped). */
 function toClockEvents(rows: HistoryRow[]): CaseEvent[] {
   const events: CaseEvent[] = [];
   for (const row of rows) {
