@@ -12,3 +12,8 @@ ALTER TABLE case_search_recent SET (
   autovacuum_vacuum_threshold = 2000,
   autovacuum_vacuum_cost_delay = 0
 );
+
+-- A recomputation run rewrites a clock only when its schedule changed; a row it leaves keeps the
+-- figures that move with time alone as they were when it was stored.
+COMMENT ON COLUMN sla_clocks.remaining_ms IS 'As of updated_at (negative once breached)';
+COMMENT ON COLUMN sla_clocks.business_elapsed_ms IS 'As of updated_at';
