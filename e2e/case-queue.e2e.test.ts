@@ -74,15 +74,20 @@ describe('the case queue', () => {
   const word = `reconciliation${Date.now().toString(36)}`;
   let first: ApiCase;
   let second: ApiCase;
+  let northbank: { id: string; name: string };
 
   beforeAll(async () => {
     ({ context, page, problems } = await e2e.openSession());
     await e2e.logIn(page, 'admin@paydesk.test');
     await switchToEnglish(page);
-    const accounts = await apiGet<{ items: Array<{ id: string }> }>(page, '/api/accounts?search=Northbank');
+    const accounts = await apiGet<{ items: Array<{ id: string; name: string }> }>(
+      page,
+      '/api/accounts?search=Northbank',
+    );
+    northbank = accounts.items[0]!;
     const open = (subject: string) =>
       apiWrite<ApiCase>(context, page, 'post', '/api/cases', {
-        accountId: accounts.items[0]!.id,
+        accountId: northbank.id,
         subject,
         description: `The ${word} report of the settlement cycle does not balance.`,
         type: 'incident',
@@ -153,6 +158,27 @@ describe('the case queue', () => {
         .getByTestId('case-row-status')
         .evaluateAll((badges) => badges.map((badge) => badge.getAttribute('data-status'))),
     ).toEqual(waiting.map(() => 'pending_customer'));
+  });
+
+  it('names the account a linked queue is filtered by, though the picker has not listed it', async () => {
+    // Until something is typed the picker lists the first 25 accounts by name; 25 that sort before
+    // Northbank keep it off that list, as a book of accounts larger than the demo's would.
+    await Promise.all(
+      Array.from({ length: 25 }, (_, index) =>
+        apiWrite(context, page, 'post', '/api/accounts', {
+          name: `Account ${index} ${word}`,
+          legalName: `Account ${index} ${word} Ltd`,
+          countryCode: 'GB',
+          kind: 'bank',
+        }),
+      ),
+    );
+
+    await page.goto(`${e2e.baseUrl}/cases?account=${northbank.id}`);
+    await expectQueueOf(page, `view=all&open=true&accountId=${northbank.id}`);
+    await expect
+      .poll(() => page.getByTestId('cases-filter-account').inputValue(), settled)
+      .toBe(northbank.name);
   });
 
   it('saves the filters as a view, refuses a taken name, and applies, renames, orders and deletes views', async () => {

@@ -11,6 +11,7 @@ describe('getNavigation', () => {
     expect(keysFor('admin')).toEqual([
       'dashboard',
       'cases',
+      'search',
       'accounts',
       'contracts',
       'sla',
@@ -25,6 +26,7 @@ describe('getNavigation', () => {
     expect(keysFor('account_manager')).toEqual([
       'dashboard',
       'cases',
+      'search',
       'accounts',
       'contracts',
       'sla',
@@ -38,7 +40,7 @@ describe('getNavigation', () => {
   });
 
   it('gives an agent cases, accounts and payments but no contracts, SLA, insight or admin', () => {
-    expect(keysFor('agent')).toEqual(['dashboard', 'cases', 'accounts', 'payments', 'knowledge']);
+    expect(keysFor('agent')).toEqual(['dashboard', 'cases', 'search', 'accounts', 'payments', 'knowledge']);
   });
 
   it('gives a payments operator the same areas as an agent', () => {
@@ -46,10 +48,10 @@ describe('getNavigation', () => {
   });
 
   it.each(['customer_admin', 'customer_user'] as const)(
-    'gives a %s only the dashboard, their own cases and knowledge',
+    'gives a %s only the dashboard, their own cases, search and knowledge',
     (role) => {
       const nav = getNavigation(role);
-      expect(nav.map((item) => item.key)).toEqual(['dashboard', 'cases', 'knowledge']);
+      expect(nav.map((item) => item.key)).toEqual(['dashboard', 'cases', 'search', 'knowledge']);
       expect(nav.find((item) => item.key === 'cases')?.labelKey).toBe('nav.myCases');
     },
   );
@@ -57,6 +59,15 @@ describe('getNavigation', () => {
   it('labels cases "Cases" for every staff role', () => {
     for (const role of roles.filter((r) => !r.startsWith('customer_'))) {
       expect(getNavigation(role).find((item) => item.key === 'cases')?.labelKey).toBe('nav.cases');
+    }
+  });
+
+  it('offers search, right after cases, to every role', () => {
+    for (const role of roles) {
+      const nav = getNavigation(role);
+      const search = nav.findIndex((item) => item.key === 'search');
+      expect(search, role).toBe(nav.findIndex((item) => item.key === 'cases') + 1);
+      expect(nav[search]).toEqual({ key: 'search', path: '/search', labelKey: 'nav.search', children: [] });
     }
   });
 

@@ -3,6 +3,7 @@ import { isCustomerRole, type Role } from '@paydesk/shared';
 export const navKeys = [
   'dashboard',
   'cases',
+  'search',
   'accounts',
   'contracts',
   'sla',
@@ -43,6 +44,8 @@ type Audience = typeof everyone | readonly Role[];
 const audience: Record<NavKey, Audience> = {
   dashboard: everyone,
   cases: everyone,
+  // As cases: search lists only the cases a person may read (a customer, their own account's).
+  search: everyone,
   accounts: ['admin', 'account_manager', 'service_level_analyst', 'agent', 'payments_operator'],
   contracts: ['admin', 'account_manager', 'service_level_analyst'],
   sla: ['admin', 'service_level_analyst', 'account_manager'],
@@ -55,6 +58,7 @@ const audience: Record<NavKey, Audience> = {
 const paths: Record<NavKey, string> = {
   dashboard: '/',
   cases: '/cases',
+  search: '/search',
   accounts: '/accounts',
   contracts: '/contracts',
   sla: '/sla',

@@ -7,6 +7,7 @@ import {
   IconFileCertificate,
   IconLayoutDashboard,
   IconLifebuoy,
+  IconSearch,
   IconSettings,
   type Icon,
 } from '@tabler/icons-react';
@@ -15,6 +16,7 @@ import type { NavKey } from '../navigation.ts';
 const icons: Record<NavKey, Icon> = {
   dashboard: IconLayoutDashboard,
   cases: IconLifebuoy,
+  search: IconSearch,
   accounts: IconBuildingBank,
   contracts: IconFileCertificate,
   sla: IconClockHour4,

@@ -41,10 +41,12 @@ export function useAccounts(filter: AccountFilter) {
   });
 }
 
-export function useAccount(id: string) {
+/** One account; `id` null: none chosen, nothing to ask. */
+export function useAccount(id: string | null) {
   return useQuery({
-    queryKey: accountsKeys.detail(id),
-    queryFn: ({ signal }) => fetchAccount(id, signal),
+    queryKey: accountsKeys.detail(id ?? ''),
+    queryFn: ({ signal }) => fetchAccount(id ?? '', signal),
+    enabled: id !== null,
   });
 }
 

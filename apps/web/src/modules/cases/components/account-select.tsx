@@ -1,8 +1,8 @@
-import { Select, type SelectProps } from '@mantine/core';
+import { Select, type ComboboxItem, type SelectProps } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAccounts } from '../../accounts/index.ts';
+import { useAccount, useAccounts } from '../../accounts/index.ts';
 
 interface AccountSelectProps extends Omit<SelectProps, 'data' | 'value' | 'onChange'> {
   value: string | null;
@@ -15,19 +15,27 @@ export function AccountSelect({ value, onChange, testId, ...props }: AccountSele
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search.trim(), 250);
-  // Picking an option puts its name in the search box: that is no new search.
-  const [picked, setPicked] = useState<{ value: string; label: string } | null>(null);
-  const query = debounced && debounced !== picked?.label ? debounced : '';
+  const [picked, setPicked] = useState<ComboboxItem | null>(null);
+  // An account picked here is named by its option; one given with the value (a link, a saved view) may be
+  // on no page of search results, so it is looked up.
+  const lookup = useAccount(value !== null && value !== picked?.value ? value : null);
+  const selected = useMemo(() => {
+    if (value === null) return null;
+    if (value === picked?.value) return picked;
+    return lookup.data ? { value: lookup.data.id, label: lookup.data.name } : null;
+  }, [value, picked, lookup.data]);
+  // Selecting puts the account's name in the search box: that is no new search.
+  const query = debounced && debounced !== selected?.label ? debounced : '';
   const accounts = useAccounts(query ? { search: query } : {});
   const data = useMemo(() => {
     const found = (accounts.data?.pages.flatMap((page) => page.items) ?? []).map((account) => ({
       value: account.id,
       label: account.name,
     }));
-    return picked && value === picked.value && !found.some((option) => option.value === picked.value)
-      ? [picked, ...found]
+    return selected && !found.some((option) => option.value === selected.value)
+      ? [selected, ...found]
       : found;
-  }, [accounts.data, picked, value]);
+  }, [accounts.data, selected]);
 
   return (
     <Select
