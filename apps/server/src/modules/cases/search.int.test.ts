@@ -155,6 +155,20 @@ describe('identifier search', () => {
     expect((await search(agent, reference.toLowerCase()))[0]!.id).toBe(cases.polish!.id);
   });
 
+  it('finds the cases whose number starts with a prefixed part, and bare digits anywhere in it', async () => {
+    const reference = cases.polish!.reference;
+    const ids = async (text: string) => (await search(agent, text)).map((hit) => hit.id);
+    // "PD-1234" is the start of a number (PD-1234, PD-12345, …); so are "D-1234" and "-1234".
+    for (const start of [reference.slice(0, -1), reference.slice(1, -1), reference.slice(2, -1)])
+      expect(await ids(start), start).toContain(cases.polish!.id);
+    // Digits from the middle of the number.
+    expect(await ids(reference.slice(4))).toContain(cases.polish!.id);
+    // Not a part of any number: a letter after the prefix.
+    expect((await search(agent, `${reference}x`)).filter((hit) => hit.match.on.includes('number'))).toEqual(
+      [],
+    );
+  });
+
   it('finds part of an external reference and of a contact e-mail', async () => {
     expect(await search(agent, '2041-b')).toMatchObject([
       { id: cases.spanish!.id, match: { on: ['reference'] } },

@@ -71,8 +71,9 @@ export async function findMatches(
     !options.identifiers || options.number === undefined
       ? sql``
       : identifiers(100, 'number', sql`FROM cases c WHERE c.number = ${String(options.number)}`);
+  const numbers = substrings ? numberCondition(text) : undefined;
   const bySubstring = substrings
-    ? sql`${identifiers(50, 'number', sql`FROM cases c WHERE ('PD-' || c.number::text) ILIKE ${pattern}`)}
+    ? sql`${numbers ? identifiers(50, 'number', sql`FROM cases c WHERE ${numbers}`) : sql``}
       ${identifiers(40, 'reference', sql`FROM cases c WHERE c.external_reference ILIKE ${pattern}`)}
       ${identifiers(
         30,
@@ -116,6 +117,28 @@ export async function findMatches(
     ORDER BY max(score) DESC, number DESC
     LIMIT ${limit}`.execute(executor);
   return result.rows;
+}
+
+/** Case numbers go up to 15 digits (parseCaseNumber). */
+const maxNumberDigits = 15;
+
+/**
+ * Which case numbers `text` is part of, as `PD-<number>`, or undefined when it can be part of none
+ * (a letter other than the prefix's, say): a trigram scan for those would read the posting lists
+ * of trigrams every number shares only to find nothing. Text that starts the number — "PD-1021",
+ * "D-1021", "-1021" — is a prefix: numbers from 1021 on as ranges, 1021, 10210–10219, … (ordinary
+ * index ranges). Bare digits may sit anywhere in the number: the trigram index answers those.
+ */
+function numberCondition(text: string): RawBuilder<boolean> | undefined {
+  if (/^[0-9]+$/.test(text)) return sql<boolean>`('PD-' || c.number::text) ILIKE ${`%${text}%`}`;
+  const prefix = /^(?:p?d)?-([1-9][0-9]*)$/i.exec(text)?.[1];
+  if (prefix === undefined || prefix.length > maxNumberDigits) return undefined;
+  const ranges = [];
+  for (let extra = 0; prefix.length + extra <= maxNumberDigits; extra++) {
+    const from = BigInt(prefix) * 10n ** BigInt(extra);
+    ranges.push(sql`c.number BETWEEN ${String(from)} AND ${String(from + 10n ** BigInt(extra) - 1n)}`);
+  }
+  return sql<boolean>`(${sql.join(ranges, sql` OR `)})`;
 }
 
 /** Drops the recent copy's documents of cases no longer among the newest `keep` (default: 0016's size). */
