@@ -7,7 +7,8 @@
  * 2. changes the hours of the calendar most open clocks run on (toggling Monday–Friday 09:00–17:30
  *    and 08:30–17:30), as an administrator would: the change queues its run over the calendar's open
  *    cases, which is timed — the issue's figure, every clock recomputed and nearly all of them moved;
- * 3. measures the per-case path (`engine.recompute`, one transaction per case, as a case change does)
+ * 3. writes the same rows with bare SQL (two UPDATE statements, rolled back): the floor on this machine;
+ * 4. measures the per-case path (`engine.recompute`, one transaction per case, as a case change does)
  *    on a sample of the same cases for comparison.
  *
  * It writes clocks, queue summaries, the calendar and the runs' rows. Give it a database of its own.
@@ -29,7 +30,7 @@ const sample = 2_000;
  * @param {{ url: string; log?: (line: string) => void }} options
  * The result is the calendar change's run (cases, clocks, rewritten, seconds, clocksPerSecond), with
  * `all` (the run over every open case, same fields), the calendar's name and new opening time
- * (`calendar`, `opens`), `baseline` (the per-case path: cases, clocks, seconds, clocksPerSecond) and
+ * (`calendar`, `opens`), `floor` (the bare SQL writes: seconds, clocksPerSecond), `baseline` (the per-case path: cases, clocks, seconds, clocksPerSecond) and
  * `ratio` (the calendar run's clocks/s over the per-case path's).
  */
 export async function benchRecompute({ url, log = console.log }) {
@@ -38,6 +39,7 @@ export async function benchRecompute({ url, log = console.log }) {
   const { systemClock } = await import(`${root}/apps/server/src/platform/clock.ts`);
   const { createFileStore } = await import(`${root}/apps/server/src/platform/files/index.ts`);
   const { nextCases } = await import(`${root}/apps/server/src/modules/sla/recompute.repository.ts`);
+  const { sql } = await import('kysely');
 
   const handle = await openDatabase({ kind: 'postgres', url });
   try {
@@ -68,6 +70,7 @@ export async function benchRecompute({ url, log = console.log }) {
         .executeTakeFirstOrThrow();
       const clocks = Number(done.clocksWritten);
       return {
+        started,
         cases: Number(done.casesDone),
         clocks,
         rewritten: Number(rewritten),
@@ -80,17 +83,15 @@ export async function benchRecompute({ url, log = console.log }) {
       `= ${Math.round(run.clocksPerSecond)} clocks/s`;
 
     // 1. Every open case, as an admin's manual run.
-    const manual = await handle.db
-      .transaction()
-      .execute((tx) =>
-        runs.request(tx, {
-          trigger: 'manual',
-          triggerId: null,
-          scope: 'all',
-          scopeId: null,
-          requestedBy: null,
-        }),
-      );
+    const manual = await handle.db.transaction().execute((tx) =>
+      runs.request(tx, {
+        trigger: 'manual',
+        triggerId: null,
+        scope: 'all',
+        scopeId: null,
+        requestedBy: null,
+      }),
+    );
     const all = await timed(manual.run.id);
     log(`SLA recomputation of every open case: ${describe(all)}`);
 
@@ -127,6 +128,30 @@ export async function benchRecompute({ url, log = console.log }) {
     const result = await timed(queued.id);
     log(`After "${calendar.name}" opens at ${opens} on working days: ${describe(result)} (goal ≥ 50,000)`);
 
+    // The floor: the same rows written by bare SQL, with nothing computed or sent — the clocks the
+    // run rewrote (one statement) and their cases' queue summaries (another), rolled back.
+    const floor = await handle.db
+      .transaction()
+      .execute(async (tx) => {
+        const floorStarted = performance.now();
+        await sql`update sla_clocks set due_at = due_at + interval '1 millisecond',
+            remaining_ms = remaining_ms - 1, updated_at = now()
+          where updated_at >= ${result.started}`.execute(tx);
+        await sql`update cases set next_due_at = next_due_at + interval '1 millisecond'
+          where (account_id, id) in (select account_id, case_id from sla_clocks where updated_at >= ${result.started})`.execute(
+          tx,
+        );
+        throw Object.assign(new Error('rolled back'), { seconds: (performance.now() - floorStarted) / 1000 });
+      })
+      .catch((error) => {
+        if (error.seconds === undefined) throw error;
+        return { seconds: error.seconds, clocksPerSecond: result.clocks / error.seconds };
+      });
+    log(
+      `Bare SQL writing the same rows: ${floor.seconds.toFixed(1)} s = ${Math.round(floor.clocksPerSecond)} clocks/s ` +
+        `(the run takes ${(result.seconds / floor.seconds).toFixed(1)}× as long)`,
+    );
+
     // The per-case path on a sample of the same cases, each in its own transaction.
     const keys = await nextCases(handle.db, 'all', null, null, sample);
     let baselineClocks = 0;
@@ -147,7 +172,7 @@ export async function benchRecompute({ url, log = console.log }) {
       `Per-case path (engine.recompute, first ${keys.length} open cases): ${baselineClocks} clocks in ` +
         `${baselineSeconds.toFixed(1)} s = ${Math.round(baseline.clocksPerSecond)} clocks/s; the run is ${ratio.toFixed(1)}× faster`,
     );
-    return { ...result, all, calendar: calendar.name, opens, baseline, ratio };
+    return { ...result, all, calendar: calendar.name, opens, floor, baseline, ratio };
   } finally {
     await handle.close();
   }
