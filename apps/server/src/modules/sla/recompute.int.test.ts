@@ -310,13 +310,19 @@ describe('recomputation after a calendar change', () => {
   });
 });
 
+/** `cases` more open cases, and a calendar run over them worked by a runner with batches of two. */
+async function calendarRunInBatchesOfTwo(cases: number) {
+  for (let index = 0; index < cases; index++) await open();
+  const small = createSlaRecomputations({ db: t.db, clock: t.clock, engine: t.services.sla, batchSize: 2 });
+  const requested = await t.db
+    .transaction()
+    .execute((tx) => small.calendarChanged(tx, { calendarId, userId: null }));
+  return { small, requested };
+}
+
 describe('a run cut short', () => {
   it('continues from its last committed batch, counting each case once', async () => {
-    for (let index = 0; index < 4; index++) await open();
-    const small = createSlaRecomputations({ db: t.db, clock: t.clock, engine: t.services.sla, batchSize: 2 });
-    const requested = await t.db
-      .transaction()
-      .execute((tx) => small.calendarChanged(tx, { calendarId, userId: null }));
+    const { small, requested } = await calendarRunInBatchesOfTwo(4);
     // Only the first batch gets through: the attempt is then given up, as at a shutdown.
     let checks = 0;
     const givenUpAfterOneBatch = {
@@ -341,11 +347,7 @@ describe('a run cut short', () => {
 
 describe('two attempts of one run at once', () => {
   it('write each batch once: the second finds its place taken and stops', async () => {
-    for (let index = 0; index < 5; index++) await open();
-    const small = createSlaRecomputations({ db: t.db, clock: t.clock, engine: t.services.sla, batchSize: 2 });
-    const requested = await t.db
-      .transaction()
-      .execute((tx) => small.calendarChanged(tx, { calendarId, userId: null }));
+    const { small, requested } = await calendarRunInBatchesOfTwo(5);
     await Promise.all([small.work(requested.run.id), small.work(requested.run.id)]);
     const finished = await run(requested.run.id);
     expect(finished).toMatchObject({ status: 'done', percent: 100 });
