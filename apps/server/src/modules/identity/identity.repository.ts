@@ -308,6 +308,20 @@ export function findTeam(db: Executor, id: string) {
   return db.selectFrom('teams').select(['id', 'name']).where('id', '=', id).executeTakeFirst();
 }
 
+/** The team's active leads' user ids, in id order: whom other modules tell about the team's cases. */
+export async function activeTeamLeads(executor: Executor, teamId: string): Promise<string[]> {
+  const rows = await executor
+    .selectFrom('teamMembers')
+    .innerJoin('users', 'users.id', 'teamMembers.userId')
+    .select('teamMembers.userId')
+    .where('teamMembers.teamId', '=', teamId)
+    .where('teamMembers.isLead', '=', true)
+    .where('users.isActive', '=', true)
+    .orderBy('teamMembers.userId')
+    .execute();
+  return rows.map((row) => row.userId);
+}
+
 export function addTeamMember(db: Executor, member: { teamId: string; userId: string; isLead: boolean }) {
   return db
     .insertInto('teamMembers')

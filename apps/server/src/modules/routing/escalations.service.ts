@@ -8,6 +8,7 @@ import {
   type CasesService,
   type CaseView,
 } from '../cases/index.ts';
+import { activeTeamLeads } from '../identity/index.ts';
 import type { NotificationsService } from '../notifications/index.ts';
 import * as repo from './routing.repository.ts';
 
@@ -86,7 +87,7 @@ export function createEscalationsService(deps: {
         const notified = input.managerId
           ? [input.managerId]
           : fromTeamId
-            ? await repo.leadsOf(tx, fromTeamId)
+            ? await activeTeamLeads(tx, fromTeamId)
             : [];
         if (notified.length === 0)
           throw invalid('managerId', "is required: the case's team has no lead to escalate to");

@@ -125,19 +125,6 @@ export async function teamsOf(executor: Executor, userId: string) {
   return rows.map((row) => row.teamId);
 }
 
-export async function leadsOf(executor: Executor, teamId: string) {
-  const rows = await executor
-    .selectFrom('teamMembers')
-    .innerJoin('users', 'users.id', 'teamMembers.userId')
-    .select('users.id')
-    .where('teamMembers.teamId', '=', teamId)
-    .where('teamMembers.isLead', '=', true)
-    .where('users.isActive', '=', true)
-    .orderBy('users.id')
-    .execute();
-  return rows.map((row) => row.id);
-}
-
 export function findTeam(executor: Executor, teamId: string) {
   return executor.selectFrom('teams').select(['id', 'name']).where('id', '=', teamId).executeTakeFirst();
 }

@@ -13,6 +13,7 @@ import {
 } from '../business-time/index.ts';
 import { appendSystemEvent, type CasesService, type HistoryRow } from '../cases/index.ts';
 import { policyApplies, type ContractTerms, type SlaPolicy } from '../contract-terms/index.ts';
+import { activeTeamLeads } from '../identity/index.ts';
 import {
   computeClocks,
   computeUnderpinningClocks,
@@ -300,7 +301,7 @@ export function createSlaEngine(deps: {
     const key = { accountId: facts.accountId, caseId: facts.id };
     let leads: string[] | undefined;
     const teamLeads = async () =>
-      (leads ??= facts.teamId === null ? [] : await repo.listTeamLeads(tx, facts.teamId));
+      (leads ??= facts.teamId === null ? [] : await activeTeamLeads(tx, facts.teamId));
     for (const { governing, clocks } of evaluation.governed) {
       for (const state of clocks) {
         for (const alert of reachedAlerts(state, now)) {

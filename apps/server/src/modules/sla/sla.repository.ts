@@ -164,19 +164,6 @@ export async function setQueueSummary(tx: Tx, accountId: string, caseId: string,
     .execute();
 }
 
-export async function listTeamLeads(executor: Executor, teamId: string): Promise<string[]> {
-  const rows = await executor
-    .selectFrom('teamMembers')
-    .innerJoin('users', 'users.id', 'teamMembers.userId')
-    .select('teamMembers.userId')
-    .where('teamMembers.teamId', '=', teamId)
-    .where('teamMembers.isLead', '=', true)
-    .where('users.isActive', '=', true)
-    .orderBy('teamMembers.userId')
-    .execute();
-  return rows.map((row) => row.userId);
-}
-
 // Calendars
 
 export async function listCalendarVersions(executor: Executor, ids: string[]) {
