@@ -13,7 +13,7 @@ import {
 import { describeChanges, recordAudit, type AuditEntry } from '../../platform/audit/index.ts';
 import { assertCan, auditContextOf, scopeOf, type RequestContext } from '../../platform/auth/index.ts';
 import type { Clock } from '../../platform/clock.ts';
-import { isUniqueViolation, type Db, type Tx } from '../../platform/db/index.ts';
+import { refuseDuplicates, type Db, type Tx } from '../../platform/db/index.ts';
 import { AppError } from '../../platform/errors.ts';
 import { decodeCursor, toPage } from '../../platform/http/index.ts';
 import * as repo from './contracts.repository.ts';
@@ -569,16 +569,14 @@ function nextDay(date: string) {
   return formatCivilDate(parseCivilDate(date)! + 1);
 }
 
-async function uniqueReference<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (isUniqueViolation(error, 'contracts_reference_key'))
-      throw new AppError('CONTRACT_ALREADY_EXISTS', 'Another contract already has this reference', {
-        errors: [{ path: 'body/reference', message: 'is taken' }],
-      });
-    throw error;
-  }
+/** A contract reference is unique: a taken one is refused naming the field (nothing is written). */
+function uniqueReference<T>(work: () => Promise<T>): Promise<T> {
+  return refuseDuplicates(
+    'CONTRACT_ALREADY_EXISTS',
+    { contracts_reference_key: 'body/reference' },
+    work,
+    'Another contract already has this reference',
+  );
 }
 
 export function contractNotFound() {

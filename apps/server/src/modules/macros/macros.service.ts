@@ -3,7 +3,7 @@ import type { Language } from '@paydesk/shared';
 import { recordAudit } from '../../platform/audit/index.ts';
 import { assertCan, auditContextOf, can, type RequestContext } from '../../platform/auth/index.ts';
 import type { Clock } from '../../platform/clock.ts';
-import { isUniqueViolation, type Db, type Executor, type Tx } from '../../platform/db/index.ts';
+import { refuseDuplicates, type Db, type Executor, type Tx } from '../../platform/db/index.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { CasesService, CaseView } from '../cases/index.ts';
 import { caseChangesFor, checkFieldActions, type FieldActionsInput } from './field-actions.ts';
@@ -67,15 +67,17 @@ export function createMacrosService(deps: { db: Db; clock: Clock; cases: CasesSe
   }
 
   /** Unique names per place (own, team, everyone): the index says which; the message says what. */
-  async function named<T>(work: () => Promise<T>): Promise<T> {
-    try {
-      return await work();
-    } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
-      throw new AppError('MACRO_ALREADY_EXISTS', 'A macro with this name is already shared there', {
-        errors: [{ path: 'body/name', message: 'is already taken' }],
-      });
-    }
+  function named<T>(work: () => Promise<T>): Promise<T> {
+    return refuseDuplicates(
+      'MACRO_ALREADY_EXISTS',
+      {
+        macros_personal_name_key: 'body/name',
+        macros_team_name_key: 'body/name',
+        macros_everyone_name_key: 'body/name',
+      },
+      work,
+      'A macro with this name is already shared there',
+    );
   }
 
   async function audit(tx: Tx, ctx: RequestContext, action: string, id: string, changes: object) {

@@ -2,7 +2,7 @@ import type { Static } from 'typebox';
 import { recordAudit } from '../../platform/audit/index.ts';
 import { assertCan, auditContextOf, type RequestContext } from '../../platform/auth/index.ts';
 import type { Clock } from '../../platform/clock.ts';
-import { isUniqueViolation, type Db, type Executor, type Tx } from '../../platform/db/index.ts';
+import { refuseDuplicates, type Db, type Executor, type Tx } from '../../platform/db/index.ts';
 import { AppError } from '../../platform/errors.ts';
 import { checkTeamSharing, mayManage } from '../macros/index.ts';
 import * as repo from './views.repository.ts';
@@ -30,15 +30,13 @@ export function createViewsService(deps: { db: Db; clock: Clock }) {
   const manages = (ctx: RequestContext, row: repo.ViewRow) =>
     mayManage(ctx, { ownerId: row.ownerId, shared: row.teamId !== null });
 
-  async function named<T>(work: () => Promise<T>): Promise<T> {
-    try {
-      return await work();
-    } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
-      throw new AppError('VIEW_ALREADY_EXISTS', 'A saved view with this name is already there', {
-        errors: [{ path: 'body/name', message: 'is already taken' }],
-      });
-    }
+  function named<T>(work: () => Promise<T>): Promise<T> {
+    return refuseDuplicates(
+      'VIEW_ALREADY_EXISTS',
+      { saved_views_personal_name_key: 'body/name', saved_views_team_name_key: 'body/name' },
+      work,
+      'A saved view with this name is already there',
+    );
   }
 
   async function audit(tx: Tx, ctx: RequestContext, action: string, id: string, changes: object) {

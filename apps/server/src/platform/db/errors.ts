@@ -23,20 +23,22 @@ export function isForeignKeyViolation(error: unknown): boolean {
 
 /**
  * Runs a write and turns a unique violation of one of `constraints` (constraint name → the request
- * path of the field behind it) into `code` (409) naming that field. The transaction inside has
- * rolled back by then: nothing was changed. Any other error passes through.
+ * path of the field behind it) into `code` (409) naming that field; `detail` says what is taken where
+ * the field's name alone would not (a name unique per team, say). The transaction inside has rolled
+ * back by then: nothing was changed. Any other error passes through.
  */
 export async function refuseDuplicates<T>(
   code: ErrorCode,
   constraints: Record<string, string>,
   write: () => Promise<T>,
+  detail?: string,
 ): Promise<T> {
   try {
     return await write();
   } catch (error) {
     for (const [constraint, path] of Object.entries(constraints)) {
       if (isUniqueViolation(error, constraint)) {
-        throw new AppError(code, `${path.replace(/^body\//, '')} is already taken`, {
+        throw new AppError(code, detail ?? `${path.replace(/^body\//, '')} is already taken`, {
           errors: [{ path, message: 'is already taken' }],
         });
       }
