@@ -62,3 +62,4 @@ export {
   type ActionItemStatus,
   type ServiceReviewStatus,
 } from './contracts.ts';
+export { defaultContractTerms } from './contract-defaults.ts';

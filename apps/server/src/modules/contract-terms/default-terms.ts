@@ -1,46 +1,11 @@
-import type { ContractTerms, SlaPolicy } from './terms-schema.ts';
+import { defaultContractTerms as sharedDefaults } from '@paydesk/shared';
+import type { ContractTerms } from './terms-schema.ts';
 
-/**
- * Where a new contract starts: one 24×7 "Standard" policy with common service-desk targets (minutes),
- * clocks paused while waiting on the customer or on hold, no fee, services or availability yet. The
- * account manager edits from here; nothing in it is binding until the contract is activated.
- */
-const standardTargets: SlaPolicy['targets'] = {
-  P1: { firstResponse: 15, nextResponse: 60, resolution: 240, periodicUpdate: 60 },
-  P2: { firstResponse: 30, nextResponse: 120, resolution: 480, periodicUpdate: 120 },
-  P3: { firstResponse: 240, nextResponse: 480, resolution: 2880, periodicUpdate: 1440 },
-  P4: { firstResponse: 480, nextResponse: 1440, resolution: 7200, periodicUpdate: null },
-};
-
+/** Where a new contract starts (`@paydesk/shared`, which the web's form uses too), as the API's terms. */
 export function defaultContractTerms(input: {
   title: string;
   startDate: string;
   currency: string;
 }): ContractTerms {
-  return {
-    title: input.title,
-    startDate: input.startDate,
-    endDate: null,
-    noticePeriodDays: 90,
-    autoRenew: true,
-    monthlyFee: { amountMinor: '0', currency: input.currency },
-    services: [],
-    notes: '',
-    sla: {
-      policies: [
-        {
-          name: 'Standard',
-          calendarId: null,
-          conditions: { services: [], caseTypes: [], channels: [] },
-          targets: structuredClone(standardTargets),
-          pauseStatuses: ['pending_customer', 'on_hold'],
-          warningThresholds: [50, 75, 90],
-          breachActions: ['notify_manager'],
-        },
-      ],
-      phoneAnswer: null,
-      availability: [],
-      incidentPenalties: [],
-    },
-  };
+  return sharedDefaults(input);
 }
