@@ -25,12 +25,16 @@ type ChangedBy = { userId: string | null };
  * hours or holidays, a contract activated, amended, renewed or ended, an OLA or underpinning
  * contract changed — or when an admin asks, a background job recomputes the clocks of every open
  * case in scope, exactly as the per-case path would (`engine.steps`), but a batch of cases per
- * transaction: their facts, events and stored checks in one query each, policies read once per run
- * (`rememberedPolicyReads`), the clocks and the queue summary written in one statement each.
+ * transaction: their facts and events in one query each, policies read once per run
+ * (`rememberedPolicyReads`), and the clocks, the queue summaries and the stored checks they replace
+ * in one statement. Two batches are in flight, so that computing one (this process) overlaps writing
+ * the other (PostgreSQL).
  *
  * A run is a row with its progress; each batch commits the cases done and the place to go on from
- * with the clocks, so a run cut short (a dying process, a failed attempt) continues from its last
- * committed batch. Requests for the same scope coalesce: while one is queued, asking again returns it.
+ * with the clocks, in order, checking under the run's row lock that the place is still the one it
+ * started from: a run cut short (a dying process, a failed attempt) continues from its last
+ * committed batch, and a second attempt of the same run (an expired one still running) writes no
+ * batch twice. Requests for the same scope coalesce: while one is queued, asking again returns it.
  *
  * Alerts stay exactly-once because a run never fires one: warnings and breaches are fired only by
  * the engine's check job, which claims each once. A run makes sure a check is due in time instead:
