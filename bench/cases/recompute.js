@@ -39,9 +39,11 @@ export async function benchRecompute({ url, log = console.log }) {
   const { systemClock } = await import(`${root}/apps/server/src/platform/clock.ts`);
   const { createFileStore } = await import(`${root}/apps/server/src/platform/files/index.ts`);
   const { nextCases } = await import(`${root}/apps/server/src/modules/sla/recompute.repository.ts`);
+  const { createJobs } = await import(`${root}/apps/server/src/platform/jobs/index.ts`);
   const { sql } = await import('kysely');
 
   const handle = await openDatabase({ kind: 'postgres', url });
+  let jobs;
   try {
     await migrateToLatest(handle.db);
     const services = createServices({
@@ -51,6 +53,13 @@ export async function benchRecompute({ url, log = console.log }) {
     });
     const engine = services.sla;
     const runs = services.slaRecomputations;
+    // A job queue that only enqueues, as the server's: the checks a run schedules are written.
+    const quiet = { debug() {}, info() {}, warn() {}, error: (obj, msg) => log(`jobs: ${msg}`) };
+    jobs = createJobs({ db: handle.db, kind: 'postgres', logger: quiet, workers: false });
+    jobs.register(engine.checkJob, runs.runJob);
+    await jobs.start();
+    engine.useJobs(jobs);
+    runs.useJobs(jobs);
 
     /** Works a run to its end; its cases, clocks and the clocks it rewrote (the rest were unchanged). */
     async function timed(runId) {
@@ -68,8 +77,12 @@ export async function benchRecompute({ url, log = console.log }) {
         .select((eb) => eb.fn.countAll().as('rewritten'))
         .where('updatedAt', '>=', started)
         .executeTakeFirstOrThrow();
+      const { rows } = await sql`select count(*)::int as checks from pgboss.job
+        where name = 'sla-check' and created_on >= ${started}`.execute(handle.db);
+      const checks = rows[0].checks;
       const clocks = Number(done.clocksWritten);
       return {
+        checks,
         started,
         cases: Number(done.casesDone),
         clocks,
@@ -79,7 +92,7 @@ export async function benchRecompute({ url, log = console.log }) {
       };
     }
     const describe = (run) =>
-      `${run.cases} open cases, ${run.clocks} clocks (${run.rewritten} rewritten) in ${run.seconds.toFixed(1)} s ` +
+      `${run.cases} open cases, ${run.clocks} clocks (${run.rewritten} rewritten, ${run.checks} checks scheduled) in ${run.seconds.toFixed(1)} s ` +
       `= ${Math.round(run.clocksPerSecond)} clocks/s`;
 
     // 1. Every open case, as an admin's manual run.
@@ -174,6 +187,7 @@ export async function benchRecompute({ url, log = console.log }) {
     );
     return { ...result, all, calendar: calendar.name, opens, floor, baseline, ratio };
   } finally {
+    await jobs?.stop();
     await handle.close();
   }
 }

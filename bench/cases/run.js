@@ -217,7 +217,7 @@ try {
   const rate = (value) => Math.round(value).toLocaleString('en');
   const run = (figures) =>
     `${rate(figures.clocksPerSecond)} clocks/s  (${figures.clocks} clocks of ${figures.cases} cases in ` +
-    `${figures.seconds.toFixed(1)} s; ${figures.rewritten} rows rewritten)`;
+    `${figures.seconds.toFixed(1)} s; ${figures.rewritten} rows rewritten, ${figures.checks} checks scheduled)`;
   console.log(`\nSLA recomputation of open cases' clocks`);
   console.log(`  every open case (manual run)             ${run(recompute.all)}`);
   console.log(`  "${recompute.calendar}" opens at ${recompute.opens}  ${run(recompute)}`);

@@ -200,10 +200,13 @@ export function createSlaRecomputations(deps: {
   async function storeBatch(tx: Tx, batch: Awaited<ReturnType<typeof computeBatch>>) {
     const { now, cases, clocks, summaries, soonestChecks } = batch;
     const storedChecks = await repo.writeBatch(tx, cases, clocks, summaries, new Date(now));
-    for (const [caseId, { key, at }] of soonestChecks) {
-      const scheduled = storedChecks.get(caseId);
-      if (scheduled === undefined || at < scheduled) await engine.steps.scheduleCheck(tx, key, at);
-    }
+    await engine.steps.scheduleChecks(
+      tx,
+      [...soonestChecks].flatMap(([caseId, check]) => {
+        const scheduled = storedChecks.get(caseId);
+        return scheduled === undefined || check.at < scheduled ? [check] : [];
+      }),
+    );
     return clocks.length;
   }
 

@@ -98,7 +98,7 @@ export function createSlaEngine(deps: {
   const sweep = deps.sweep ?? { pageSize: 100, perRun: 1000 };
   /** Compiled calendars by id and version (or 24×7 by time zone): compiling is the costly part. */
   const calendars = new Map<string, BusinessCalendar>();
-  let jobs: Pick<Jobs, 'enqueue'> | undefined;
+  let jobs: Pick<Jobs, 'enqueueMany'> | undefined;
 
   async function governingPolicies(
     reads: PolicyReads,
@@ -252,7 +252,10 @@ export function createSlaEngine(deps: {
     const { rows, summary, checkAt } = storedForm(evaluation);
     await repo.replaceClocks(tx, key, rows, new Date(now));
     await repo.setQueueSummary(tx, facts.accountId, facts.id, summary);
-    for (const at of checkAt) await scheduleCheck(tx, key, at);
+    await scheduleChecks(
+      tx,
+      checkAt.map((at) => ({ key, at })),
+    );
   }
 
   /** What `store` writes for an evaluation: the clock rows, the queue's summary, the checks' instants. */
@@ -269,13 +272,18 @@ export function createSlaEngine(deps: {
     return { rows, summary: queueSummary(evaluation), checkAt: [...instants].sort((a, b) => a - b) };
   }
 
-  async function scheduleCheck(tx: Tx, key: CheckPayload, at: number) {
-    if (!jobs) return;
-    await jobs.enqueue(tx, checkJob, key, {
-      startAfter: new Date(at),
-      // One queued check per case and instant, however often the case changes meanwhile.
-      singletonKey: `${key.caseId}@${at}`,
-    });
+  /** A check job per case and instant; several in one statement (a recomputation run's batch). */
+  async function scheduleChecks(tx: Tx, checks: Array<{ key: CheckPayload; at: number }>) {
+    if (!jobs || checks.length === 0) return;
+    await jobs.enqueueMany(
+      tx,
+      checkJob,
+      checks.map(({ key, at }) => ({
+        payload: key,
+        // One queued check per case and instant, however often the case changes meanwhile.
+        options: { startAfter: new Date(at), singletonKey: `${key.caseId}@${at}` },
+      })),
+    );
   }
 
   async function recompute(tx: Tx, key: CheckPayload) {
@@ -451,7 +459,7 @@ export function createSlaEngine(deps: {
     steps: {
       evaluate,
       storedForm,
-      scheduleCheck,
+      scheduleChecks,
       /** Many cases' histories at once, only the events the clocks read (toClockEvents). */
       histories: (executor: Executor, keys: CheckPayload[]) =>
         deps.cases().histories(executor, keys, clockEventTypes),
@@ -463,7 +471,7 @@ export function createSlaEngine(deps: {
      * Hands the engine the job queue once the process has one (after the services are built); until
      * then, and in processes without one (the CLI), clocks are stored but no check is scheduled.
      */
-    useJobs(queue: Pick<Jobs, 'enqueue'>) {
+    useJobs(queue: Pick<Jobs, 'enqueueMany'>) {
       jobs = queue;
     },
 

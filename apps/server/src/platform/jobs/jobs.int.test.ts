@@ -189,6 +189,37 @@ describe(`jobs on ${testEngine()}`, () => {
     expect((await findJobRow(afterRun!))?.state).toBe('created');
   });
 
+  it('enqueues many jobs in one statement, in the transaction, skipping keys already queued', async () => {
+    const runs: number[] = [];
+    const job = defineJob<{ n: number }>('enqueued-together', async (payload) => {
+      runs.push(payload.n);
+    });
+    const jobs = await startJobs([job], { workers: false });
+    await jobs.enqueue(handle.db, job, { n: 1 }, { singletonKey: 'together-1' });
+
+    const rolledBack = handle.db.transaction().execute(async (tx) => {
+      await jobs.enqueueMany(tx, job, [{ payload: { n: 9 }, options: { singletonKey: 'together-9' } }]);
+      throw new Error('roll back');
+    });
+    await expect(rolledBack).rejects.toThrow('roll back');
+    const added = await handle.db
+      .transaction()
+      .execute((tx) =>
+        jobs.enqueueMany(tx, job, [
+          { payload: { n: 2 }, options: { singletonKey: 'together-1' } },
+          { payload: { n: 3 }, options: { singletonKey: 'together-3' } },
+          { payload: { n: 4 } },
+          { payload: { n: 5 }, options: { startAfter: new Date(Date.now() + 3_600_000) } },
+        ]),
+      );
+    expect(await jobs.enqueueMany(handle.db, job, [])).toBe(0);
+    await jobs.drain();
+
+    // together-1 was queued already; the one for later waits; the rolled-back one never existed.
+    expect(added).toBe(3);
+    expect(runs.sort((a, b) => a - b)).toEqual([1, 3, 4]);
+  });
+
   it('holds a job with startAfter until it is due', async () => {
     const runs: number[] = [];
     const job = defineJob<{ n: number }>('deferred-until-due', async (payload) => {

@@ -33,6 +33,16 @@ export interface Jobs {
     payload: P,
     options?: EnqueueOptions,
   ): Promise<string | null>;
+  /**
+   * `enqueue` for many jobs of one kind in one statement (a recomputation run schedules a check for
+   * each of a thousand cases at once), with the same transaction and `singletonKey` rules: a job
+   * whose key is already queued is not added. Returns how many were added.
+   */
+  enqueueMany<P>(
+    executor: Executor,
+    job: JobDefinition<P>,
+    items: Array<{ payload: P; options?: EnqueueOptions }>,
+  ): Promise<number>;
   /** Runs every job that is due now (retries that fall due meanwhile included), then returns. */
   drain(): Promise<void>;
   /**
@@ -55,6 +65,22 @@ export interface JobsDeps {
 
 const schema = 'pgboss';
 const nilUuid = '00000000-0000-0000-0000-000000000000';
+
+/** What pg-boss is told about a job, whether sent alone or inserted with others. */
+function jobOptions(job: JobDefinition<never>, options: EnqueueOptions) {
+  return {
+    // Every job gets a key: on a 'short' queue jobs without one would share the empty key and all
+    // but the first queued would be dropped.
+    singletonKey: options.singletonKey ?? randomUUID(),
+    ...(options.startAfter ? { startAfter: options.startAfter } : {}),
+    // On the job, not the queue, so a deploy that changes them affects what it enqueues and
+    // processes of two versions never fight over the queue's settings.
+    retryLimit: job.options.retryLimit,
+    retryDelay: job.options.retryDelaySeconds,
+    retryBackoff: job.options.retryBackoff,
+    expireInSeconds: job.options.expireInSeconds,
+  };
+}
 
 export function createJobs(deps: JobsDeps): Jobs {
   const registry = new Map<string, JobDefinition<unknown>>();
@@ -135,6 +161,12 @@ export function createJobs(deps: JobsDeps): Jobs {
     }
   }
 
+  function assertEnqueueable(job: JobDefinition<never>) {
+    assertUsable('enqueue');
+    // A queue this process did not create at start() is not in pg-boss's cache (see ensureQueues).
+    if (!registry.has(job.name)) throw new Error(`job ${job.name} is not registered`);
+  }
+
   function assertUsable(action: string) {
     if (state === 'created' || state === 'starting') throw new Error(`jobs.${action}() before start()`);
   }
@@ -193,22 +225,19 @@ export function createJobs(deps: JobsDeps): Jobs {
     },
 
     async enqueue(executor, job, payload, options = {}) {
-      assertUsable('enqueue');
-      // A queue this process did not create at start() is not in pg-boss's cache (see ensureQueues).
-      if (!registry.has(job.name)) throw new Error(`job ${job.name} is not registered`);
-      return boss.send(job.name, payload as object, {
-        db: toBossDb(executor),
-        // Every job gets a key: on a 'short' queue jobs without one would share the empty key and
-        // all but the first queued would be dropped.
-        singletonKey: options.singletonKey ?? randomUUID(),
-        ...(options.startAfter ? { startAfter: options.startAfter } : {}),
-        // On the job, not the queue, so a deploy that changes them affects what it enqueues and
-        // processes of two versions never fight over the queue's settings.
-        retryLimit: job.options.retryLimit,
-        retryDelay: job.options.retryDelaySeconds,
-        retryBackoff: job.options.retryBackoff,
-        expireInSeconds: job.options.expireInSeconds,
-      });
+      assertEnqueueable(job);
+      return boss.send(job.name, payload as object, { db: toBossDb(executor), ...jobOptions(job, options) });
+    },
+
+    async enqueueMany(executor, job, items) {
+      assertEnqueueable(job);
+      if (items.length === 0) return 0;
+      const added = await boss.insert(
+        job.name,
+        items.map(({ payload, options = {} }) => ({ data: payload as object, ...jobOptions(job, options) })),
+        { db: toBossDb(executor), returnId: true },
+      );
+      return added?.length ?? 0;
     },
 
     async drain() {
