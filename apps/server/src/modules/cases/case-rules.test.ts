@@ -3,6 +3,7 @@ import { caseStatuses, impactLevels, priorities } from '@paydesk/shared';
 import { describe, expect, it } from 'vitest';
 import {
   allowedStatuses,
+  caseNumberPart,
   checkReopen,
   checkTransition,
   formatCaseNumber,
@@ -83,5 +84,44 @@ describe('case numbers', () => {
     expect(parseCaseNumber('pd-104233 ')).toBe(104233);
     expect(parseCaseNumber('PD-0')).toBeUndefined();
     expect(parseCaseNumber('PD-12a')).toBeUndefined();
+  });
+});
+
+describe('the case numbers search text can be part of', () => {
+  const inRanges = (ranges: Array<[bigint, bigint]>, number: bigint) =>
+    ranges.some(([from, to]) => from <= number && number <= to);
+
+  it('reads "PD-1021", "D-1021" and "-1021" as the start of a number, whatever the case', () => {
+    const ranges = [
+      [1021n, 1021n],
+      [10210n, 10219n],
+      [102100n, 102199n],
+    ];
+    for (const text of ['PD-1021', 'pd-1021', 'D-1021', 'd-1021', '-1021'])
+      expect((caseNumberPart(text) as { start: unknown[] }).start.slice(0, 3), text).toEqual(ranges);
+  });
+
+  it('leaves bare digits to be found anywhere, and refuses what no number contains', () => {
+    expect(caseNumberPart('0212')).toEqual({ anywhere: '0212' });
+    for (const text of ['TX1021', 'PD-10x', 'PD-', 'PD-0123', 'INC-4242', 'PD 1021', `PD-${'1'.repeat(16)}`])
+      expect(caseNumberPart(text), text).toBeUndefined();
+  });
+
+  it('has a number in its ranges exactly when the number starts with the digits', () => {
+    fc.assert(
+      fc.property(
+        fc.bigInt({ min: 1n, max: 10n ** 15n - 1n }),
+        fc.integer({ min: 1, max: 15 }),
+        fc.bigInt({ min: 1n, max: 10n ** 15n - 1n }),
+        (source, length, number) => {
+          // A prefix of a real number half the time, any digits otherwise.
+          const digits = String(source).slice(0, length);
+          const { start } = caseNumberPart(`PD-${digits}`) as { start: Array<[bigint, bigint]> };
+          for (const candidate of [number, BigInt(`${digits}${String(number).slice(digits.length)}`)])
+            if (candidate < 10n ** 15n)
+              expect(inRanges(start, candidate)).toBe(String(candidate).startsWith(digits));
+        },
+      ),
+    );
   });
 });

@@ -76,3 +76,28 @@ export function parseCaseNumber(text: string): number | undefined {
   const match = /^(?:pd-)?([1-9][0-9]{0,14})$/i.exec(text.trim());
   return match ? Number(match[1]) : undefined;
 }
+
+/** Case numbers have at most 15 digits (parseCaseNumber). */
+const maxNumberDigits = 15;
+
+/**
+ * Which case numbers a piece of search text can be part of, as `PD-<number>`:
+ * - `anywhere`: bare digits, which may sit anywhere in a number;
+ * - `start`: text that starts a number — "PD-1021", "D-1021", "-1021" — as the ranges of numbers
+ *   that begin with those digits (1021, 10210–10219, 102100–102199, … up to 15 digits);
+ * - undefined: text that is part of no case number (a letter other than the prefix's, say).
+ */
+export function caseNumberPart(
+  text: string,
+): { anywhere: string } | { start: Array<[from: bigint, to: bigint]> } | undefined {
+  if (/^[0-9]+$/.test(text)) return { anywhere: text };
+  const prefix = /^(?:p?d)?-([1-9][0-9]*)$/i.exec(text)?.[1];
+  if (prefix === undefined || prefix.length > maxNumberDigits) return undefined;
+  const start: Array<[bigint, bigint]> = [];
+  for (let extra = 0; prefix.length + extra <= maxNumberDigits; extra++) {
+    const size = 10n ** BigInt(extra);
+    const from = BigInt(prefix) * size;
+    start.push([from, from + size - 1n]);
+  }
+  return { start };
+}

@@ -1,6 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Language } from '@paydesk/shared';
 import type { Executor } from '../../platform/db/index.ts';
+import { caseNumberPart } from './case-rules.ts';
 
 /**
  * Kysely only: the case search queries over migration 0013's search documents and trigram indexes.
@@ -119,25 +120,17 @@ export async function findMatches(
   return result.rows;
 }
 
-/** Case numbers go up to 15 digits (parseCaseNumber). */
-const maxNumberDigits = 15;
-
 /**
- * Which case numbers `text` is part of, as `PD-<number>`, or undefined when it can be part of none
- * (a letter other than the prefix's, say): a trigram scan for those would read the posting lists
- * of trigrams every number shares only to find nothing. Text that starts the number — "PD-1021",
- * "D-1021", "-1021" — is a prefix: numbers from 1021 on as ranges, 1021, 10210–10219, … (ordinary
- * index ranges). Bare digits may sit anywhere in the number: the trigram index answers those.
+ * The case numbers `text` can be part of (`caseNumberPart`) as a condition on `c.number`, or
+ * undefined for none: a trigram scan for text no number contains would read the posting lists of
+ * trigrams every number shares only to find nothing. The start of a number is a few index ranges;
+ * bare digits, which may sit anywhere, are the trigram index's.
  */
 function numberCondition(text: string): RawBuilder<boolean> | undefined {
-  if (/^[0-9]+$/.test(text)) return sql<boolean>`('PD-' || c.number::text) ILIKE ${`%${text}%`}`;
-  const prefix = /^(?:p?d)?-([1-9][0-9]*)$/i.exec(text)?.[1];
-  if (prefix === undefined || prefix.length > maxNumberDigits) return undefined;
-  const ranges = [];
-  for (let extra = 0; prefix.length + extra <= maxNumberDigits; extra++) {
-    const from = BigInt(prefix) * 10n ** BigInt(extra);
-    ranges.push(sql`c.number BETWEEN ${String(from)} AND ${String(from + 10n ** BigInt(extra) - 1n)}`);
-  }
+  const part = caseNumberPart(text);
+  if (part === undefined) return undefined;
+  if ('anywhere' in part) return sql<boolean>`('PD-' || c.number::text) ILIKE ${`%${part.anywhere}%`}`;
+  const ranges = part.start.map(([from, to]) => sql`c.number BETWEEN ${String(from)} AND ${String(to)}`);
   return sql<boolean>`(${sql.join(ranges, sql` OR `)})`;
 }
 
