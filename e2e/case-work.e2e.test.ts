@@ -116,7 +116,9 @@ describe('working a case', () => {
     );
     await link.waitFor();
     expect(await link.getByTestId('case-link-status').textContent()).toBe('New');
-    // A case that does not exist is refused readably.
+    // A case that does not exist is refused readably. The form clears its input once the add has
+    // settled, which can be just after the new link shows: typing before that would be wiped.
+    await expect.poll(() => page.getByTestId('case-link-reference').inputValue(), settled).toBe('');
     await page.getByTestId('case-link-reference').fill('PD-999999');
     await page.getByTestId('case-link-add').click();
     await page.getByTestId('case-link-add-error').filter({ hasText: 'This case does not exist' }).waitFor();
