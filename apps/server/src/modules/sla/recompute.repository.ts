@@ -282,6 +282,8 @@ const scheduleColumns = [
   'stopped_at',
   'warnings',
 ];
+/** Everything a clock's row holds besides its key and updated_at. */
+const valueColumns = [...scheduleColumns, 'remaining_ms', 'business_elapsed_ms'];
 
 /**
  * A batch's writes in one statement, the per-case `replaceClocks` and `setQueueSummary` for many
@@ -324,12 +326,6 @@ export async function writeBatch(
       w: clock.warnings,
     })),
   );
-  // The produced rows in the table's terms (instants as timestamps).
-  const incoming = sql`select account_id, case_id, source, metric, cycle, contract_id, contract_version,
-    agreement_id, policy_name, status, target_ms, calendar_id, ${instant('started_ms')} as started_at, pauses,
-    ${instant('due_ms')} as due_at, remaining_ms, business_elapsed_ms, ${instant('breached_ms')} as breached_at,
-    ${instant('stopped_ms')} as stopped_at, warnings
-    from produced`;
   const { rows } = await sql<{ caseId: string; at: Date }>`
     with stored_checks as (
       select c.case_id, min(i.at) as at
@@ -344,10 +340,12 @@ export async function writeBatch(
       group by c.case_id
     ),
     produced as (
+      -- In the table's terms: full column names, instants as timestamps.
       select a as account_id, k as case_id, so as source, m as metric, cy as cycle, ci as contract_id,
         cv as contract_version, ag as agreement_id, pn as policy_name, st as status, t as target_ms,
-        ca as calendar_id, sa as started_ms, pa as pauses, du as due_ms, r as remaining_ms,
-        be as business_elapsed_ms, br as breached_ms, sp as stopped_ms, w as warnings
+        ca as calendar_id, ${instant('sa')} as started_at, pa as pauses, ${instant('du')} as due_at,
+        r as remaining_ms, be as business_elapsed_ms, ${instant('br')} as breached_at,
+        ${instant('sp')} as stopped_at, w as warnings
       from json_to_recordset(${produced}::json) as p(a uuid, k uuid, so text, m text, cy integer,
         ci uuid, cv integer, ag uuid, pn text, st text, t bigint, ca uuid, sa bigint, pa jsonb,
         du bigint, r bigint, be bigint, br bigint, sp bigint, w jsonb)
@@ -357,11 +355,9 @@ export async function writeBatch(
     -- would lock every row) and an INSERT of the new ones, which both read the same snapshot.
     updated as (
       update sla_clocks c set ${sql.join(
-        [...scheduleColumns, 'remaining_ms', 'business_elapsed_ms'].map(
-          (name) => sql`${sql.id(name)} = n.${sql.id(name)}`,
-        ),
+        valueColumns.map((name) => sql`${sql.id(name)} = n.${sql.id(name)}`),
       )}, updated_at = ${now}
-      from (${incoming}) n
+      from produced n
       where c.account_id = n.account_id and c.case_id = n.case_id and c.source = n.source
         and c.metric = n.metric and c.cycle = n.cycle
         and (${sql.join(scheduleColumns.map((name) => sql.ref(`c.${name}`)))})
@@ -369,12 +365,12 @@ export async function writeBatch(
     ),
     inserted as (
       insert into sla_clocks (account_id, case_id, source, metric, cycle, ${sql.join(
-        [...scheduleColumns, 'remaining_ms', 'business_elapsed_ms'].map((name) => sql.id(name)),
+        valueColumns.map((name) => sql.id(name)),
       )}, updated_at)
       select account_id, case_id, source, metric, cycle, ${sql.join(
-        [...scheduleColumns, 'remaining_ms', 'business_elapsed_ms'].map((name) => sql.ref(`n.${name}`)),
+        valueColumns.map((name) => sql.ref(`n.${name}`)),
       )}, ${now}
-      from (${incoming}) n
+      from produced n
       where not exists (
         select 1 from sla_clocks c
         where c.account_id = n.account_id and c.case_id = n.case_id and c.source = n.source
