@@ -150,8 +150,8 @@ export async function benchRecompute({ url, log = console.log }) {
         await sql`update sla_clocks set due_at = due_at + interval '1 millisecond',
             remaining_ms = remaining_ms - 1, updated_at = now()
           where updated_at >= ${result.started}`.execute(tx);
-        await sql`update cases set next_due_at = next_due_at + interval '1 millisecond'
-          where (account_id, id) in (select account_id, case_id from sla_clocks where updated_at >= ${result.started})`.execute(
+        await sql`update case_queue set next_due_at = next_due_at + interval '1 millisecond'
+          where (account_id, case_id) in (select account_id, case_id from sla_clocks where updated_at >= ${result.started})`.execute(
           tx,
         );
         throw Object.assign(new Error('rolled back'), { seconds: (performance.now() - floorStarted) / 1000 });

@@ -148,18 +148,18 @@ try {
       cases.status, cases.impact, cases.urgency, cases.priority, cases.priority_reason, cases.service_id,
       service.code, service.name, cases.category, cases.channel, cases.contact_id, contact.name, contact.email,
       cases.team_id, team.name, cases.assignee_id, assignee.display_name, cases.tier, cases.language, cases.tags,
-      cases.external_reference, cases.version, cases.next_due_at, cases.opened_at, cases.resolved_at,
+      cases.external_reference, cases.version, queue.next_due_at, cases.opened_at, cases.resolved_at,
       cases.closed_at, cases.created_at, cases.updated_at,
-      coalesce(cases.next_due_at, 'infinity'::timestamptz)::text AS due_key
-    FROM cases
+      coalesce(queue.next_due_at, 'infinity'::timestamptz)::text AS due_key
+    FROM case_queue queue
+    JOIN cases ON cases.account_id = queue.account_id AND cases.id = queue.case_id
     JOIN accounts account ON account.id = cases.account_id
     LEFT JOIN services service ON service.id = cases.service_id
     LEFT JOIN account_contacts contact ON contact.account_id = cases.account_id AND contact.id = cases.contact_id
     LEFT JOIN teams team ON team.id = cases.team_id
     LEFT JOIN users assignee ON assignee.id = cases.assignee_id
-    WHERE cases.team_id IN (${teamIds.map((_id, index) => `$${index + 1}`).join(', ')})
-      AND cases.status NOT IN ('resolved', 'closed')
-    ORDER BY coalesce(cases.next_due_at, 'infinity'::timestamptz), cases.number
+    WHERE queue.team_id IN (${teamIds.map((_id, index) => `$${index + 1}`).join(', ')}) AND queue.open
+    ORDER BY coalesce(queue.next_due_at, 'infinity'::timestamptz), queue.number
     LIMIT 51`;
   const queueHttp = await load([{ path: queuePath }], cookie);
   const queueBare = await bare(() => pool.query(queueSql, teamIds));

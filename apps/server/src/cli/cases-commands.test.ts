@@ -210,8 +210,8 @@ describe('paydesk cases import', { timeout: 300_000 }, () => {
     const [counts] = await query<{ cases: number; documents: number; open_without_due: number }>(
       `SELECT count(*)::int AS cases,
         count(d.case_id)::int AS documents,
-        count(*) FILTER (WHERE c.status NOT IN ('resolved', 'closed') AND c.next_due_at IS NULL)::int AS open_without_due
-      FROM cases c LEFT JOIN case_search_documents d ON d.case_id = c.id
+        count(*) FILTER (WHERE c.status NOT IN ('resolved', 'closed') AND q.next_due_at IS NULL)::int AS open_without_due
+      FROM cases c JOIN case_queue q ON q.case_id = c.id LEFT JOIN case_search_documents d ON d.case_id = c.id
       WHERE c.created_by IS NULL AND NOT EXISTS (SELECT 1 FROM case_imports i WHERE i.case_id = c.id)`,
     );
     expect(counts!.documents).toBe(counts!.cases);

@@ -11,8 +11,9 @@ import type { Db, Tx } from '../platform/db/index.ts';
  * what the service guarantees. Each case's events tell exactly the story its state shows (opened,
  * assigned, first public reply that opens it, a customer reply, the move to its current status,
  * resolved before closed), with the event data the service writes, so SLA clocks can be replayed
- * from them. The SLA engine's clock cache (sla_clocks) is not written: `next_due_at`, the queue's
- * order, is set to a 24×7 resolution estimate by priority until the engine recomputes the clocks.
+ * from them. The SLA engine's clock cache (sla_clocks) is not written: the queue's order (the open
+ * cases' `case_queue.next_due_at`) is set to a 24×7 resolution estimate by priority until the engine
+ * recomputes the clocks.
  * No audit entries are written: generated cases are benchmark data, not anybody's action.
  */
 
@@ -132,7 +133,7 @@ const merchants = [
   'Boots Pharmacy',
 ];
 
-/** Resolution estimates per priority (hours), for `next_due_at` until the SLA engine recomputes it. */
+/** Resolution estimates per priority (hours), the queue's order until the SLA engine recomputes it. */
 const dueHours = { P1: 4, P2: 8, P3: 24, P4: 72 };
 
 export interface GenerateResult {
@@ -281,15 +282,19 @@ async function insertBatch(tx: Tx, parameters: string, size: number, now: Date, 
 
   await sql`
     INSERT INTO cases (account_id, id, subject, type, status, impact, urgency, priority, service_id, channel,
-      contact_id, team_id, assignee_id, language, external_reference, next_due_at, opened_at, resolved_at,
+      contact_id, team_id, assignee_id, language, external_reference, opened_at, resolved_at,
       closed_at, created_at, updated_at)
     SELECT account_id, id, subject, type, status, impact, urgency, priority, service_id, channel, contact_id,
-      team_id, assignee_id, language, external_reference,
-      CASE WHEN status NOT IN ('resolved', 'closed') THEN opened_at + due_after END,
-      opened_at, resolved_at, closed_at, opened_at,
+      team_id, assignee_id, language, external_reference, opened_at, resolved_at, closed_at, opened_at,
       greatest(opened_at + interval '1 minute', replied_at,
         CASE WHEN has_customer_reply THEN customer_replied_at END, resolved_at, closed_at)
     FROM generated_cases`.execute(tx);
+
+  // The cases' queue rows came with them (0018's trigger); the open ones get their estimate.
+  await sql`
+    UPDATE case_queue q SET next_due_at = g.opened_at + g.due_after
+    FROM generated_cases g
+    WHERE q.account_id = g.account_id AND q.case_id = g.id AND q.open`.execute(tx);
 
   await sql`
     INSERT INTO case_messages (account_id, case_id, id, visibility, author_id, from_customer, body, created_at)

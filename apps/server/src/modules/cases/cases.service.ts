@@ -412,7 +412,7 @@ export function createCasesService(deps: {
           ...(query.view === 'team' ? { teamsOf: ctx.actor.userId } : {}),
           ...(query.view === 'mine' ? { assigneeId: ctx.actor.userId } : {}),
           ...(query.status ? { statuses: query.status } : {}),
-          ...(query.open ? { openOnly: true } : {}),
+          ...(query.open || onlyOpen(query.status) ? { openOnly: true } : {}),
           ...(query.priority ? { priority: query.priority } : {}),
           ...(query.q?.trim() ? { search: query.q.trim() } : {}),
           ...(query.sla ? { sla: query.sla } : {}),
@@ -718,6 +718,15 @@ export function createCasesService(deps: {
       ...(reopening ? { resolvedAt: null, closedAt: null } : {}),
     };
   }
+}
+
+/** Statuses that are all open work: the open cases' queue indexes serve a filter on them too. */
+function onlyOpen(statuses: CaseStatus[] | undefined) {
+  return (
+    statuses !== undefined &&
+    statuses.length > 0 &&
+    statuses.every((status) => !doneStatuses.includes(status))
+  );
 }
 
 /** What routing did when a case landed in a team queue unassigned: the system's own events. */

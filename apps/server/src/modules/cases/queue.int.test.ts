@@ -68,11 +68,11 @@ async function queue(who: Caller, query: string) {
 }
 
 /** Every page of a queue, following the cursor. */
-async function allPages(query: string) {
+async function allPages(query: string, who: Caller = agent) {
   const items: QueueCase[] = [];
   for (let cursor: string | null = null, pages = 0; pages < 50; pages++) {
     const page: QueuePage = await queue(
-      agent,
+      who,
       `${query}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
     );
     items.push(...page.items);
@@ -103,6 +103,41 @@ describe('the queue', () => {
     });
     expect(items[1]!.team).toEqual({ id: mexicoId, name: 'Queue Mexico' });
     expect(items[0]!.assignee!.displayName).not.toBe('');
+  });
+
+  it('follows a case moved between teams and agents, resolved and reopened', async () => {
+    const other = await signedInAs(t, 'agent');
+    const moved = await open(londonId, 'Queue follows changes');
+    const inQueue = async (who: Caller, query: string) =>
+      (await allPages(query, who)).some((item) => item.id === moved.id);
+    let version = 1;
+    const change = async (body: Record<string, unknown>) => {
+      const response = await agent.call('PATCH', `/api/cases/${moved.id}`, body, {
+        'if-match': `"${version}"`,
+      });
+      expect(response.statusCode, response.body).toBe(200);
+      version = response.json<{ version: number }>().version;
+    };
+    expect(await inQueue(agent, `view=mine&open=true&limit=50`)).toBe(true);
+
+    // Another team, none of the agent's: gone from their team queues, in the team's own.
+    const elsewhere = (await t.services.identity.createTeam(null, { name: 'Queue Elsewhere' })).id;
+    await change({ teamId: elsewhere, assigneeId: other.id });
+    expect(await inQueue(agent, 'view=team&open=true&limit=50')).toBe(false);
+    expect(await inQueue(agent, 'view=mine&open=true&limit=50')).toBe(false);
+    expect(await inQueue(other, 'view=mine&open=true&limit=50')).toBe(true);
+    await change({ teamId: londonId });
+    expect(await inQueue(agent, 'view=team&open=true&limit=50')).toBe(true);
+
+    // Waiting on the customer: in the open queue and under its status; resolved: only under its status.
+    await change({ status: 'pending_customer' });
+    expect(await inQueue(agent, 'status=pending_customer&limit=50')).toBe(true);
+    await change({ status: 'resolved' });
+    expect(await inQueue(agent, 'view=team&open=true&limit=50')).toBe(false);
+    expect(await inQueue(agent, 'status=pending_customer&limit=50')).toBe(false);
+    expect(await inQueue(agent, 'status=resolved&limit=50')).toBe(true);
+    await change({ status: 'open' });
+    expect(await inQueue(agent, 'view=team&open=true&limit=50')).toBe(true);
   });
 
   it('filters at risk and breached by the clocks as of now, with no event in between', async () => {

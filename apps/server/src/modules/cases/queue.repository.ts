@@ -7,7 +7,8 @@ import { selectCases, type CaseRow } from './cases.repository.ts';
 /**
  * The queue: a page of cases in next-due order. Kysely only, no rules.
  *
- * A page is an index scan on a queue index (no sort) that stops after a page. A user's teams are one
+ * A page is an index scan on one of `case_queue`'s indexes (no sort) that stops after a page, each
+ * row's case fetched by key. A user's teams are one
  * such scan per team (LATERAL over their memberships), merged by the outer ORDER BY, in the same
  * statement: `team_id IN (…)` would read and sort every open case of those teams, and looking the
  * teams up first would cost a round trip. The names come with the rows (`selectCases`: scalar
@@ -32,7 +33,7 @@ export interface CaseFilter {
 export type QueueRow = CaseRow & { dueKey: string };
 
 /** The page key: the expression the queue indexes hold (no due time sorts last). */
-const dueKey = sql<string>`coalesce(cases.next_due_at, 'infinity'::timestamptz)`;
+const dueKey = sql<string>`coalesce(queue.next_due_at, 'infinity'::timestamptz)`;
 
 /**
  * The queue order: soonest due first (no SLA due time last), then by number; `limit + 1` rows so the
@@ -75,17 +76,17 @@ function pageQuery(
     // The same key as a timestamp, for the order across teams.
     sql<Date>`${dueKey}`.as('dueAt'),
   ]);
-  if (ofMembership) query = query.where(sql<boolean>`cases.team_id = membership.team_id`);
-  if (filter.accountId) query = query.where('cases.accountId', '=', filter.accountId);
-  if (filter.assigneeId) query = query.where('cases.assigneeId', '=', filter.assigneeId);
+  if (ofMembership) query = query.where(sql<boolean>`queue.team_id = membership.team_id`);
+  if (filter.accountId) query = query.where('queue.accountId', '=', filter.accountId);
+  if (filter.assigneeId) query = query.where('queue.assigneeId', '=', filter.assigneeId);
   if (filter.statuses?.length) query = query.where('cases.status', 'in', filter.statuses);
-  if (filter.openOnly) query = query.where('cases.status', 'not in', ['resolved', 'closed']);
+  if (filter.openOnly) query = query.where('queue.open', '=', true);
   if (filter.priority) query = query.where('cases.priority', '=', filter.priority);
-  if (filter.sla === 'breached') query = query.where('cases.slaBreachAt', '<=', now);
+  if (filter.sla === 'breached') query = query.where('queue.slaBreachAt', '<=', now);
   if (filter.sla === 'at_risk')
     query = query
-      .where('cases.slaAtRiskAt', '<=', now)
-      .where((eb) => eb.or([eb('cases.slaBreachAt', 'is', null), eb('cases.slaBreachAt', '>', now)]));
+      .where('queue.slaAtRiskAt', '<=', now)
+      .where((eb) => eb.or([eb('queue.slaBreachAt', 'is', null), eb('queue.slaBreachAt', '>', now)]));
   if (filter.search) {
     const pattern = `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     query = query.where((eb) =>
@@ -96,7 +97,7 @@ function pageQuery(
   if (after) {
     query = query.where((eb) =>
       eb(
-        eb.tuple(dueKey, eb.ref('cases.number')),
+        eb.tuple(dueKey, eb.ref('queue.number')),
         '>',
         eb.tuple(sql<string>`${after[0]}::timestamptz`, sql<string>`${after[1]}::bigint`),
       ),
@@ -104,6 +105,6 @@ function pageQuery(
   }
   return query
     .orderBy(dueKey)
-    .orderBy('cases.number')
+    .orderBy('queue.number')
     .limit(page.limit + 1);
 }

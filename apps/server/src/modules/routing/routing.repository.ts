@@ -57,6 +57,12 @@ interface CasesRoutingColumns {
   vendorReference: string | null;
 }
 
+/** The columns of the cases module's `case_queue` (0018) this module reads: an agent's open cases. */
+interface CaseQueueRoutingColumns {
+  assigneeId: string | null;
+  open: boolean;
+}
+
 interface VendorsColumns {
   id: string;
   name: string;
@@ -71,6 +77,7 @@ export type RoutingTables = {
   teamRouting: TeamRoutingTable;
   caseEscalations: CaseEscalationsTable;
   cases: CasesRoutingColumns;
+  caseQueue: CaseQueueRoutingColumns;
   vendors: VendorsColumns;
 };
 
@@ -154,10 +161,10 @@ export async function openLoads(executor: Executor, userIds: string[]) {
   const loads = new Map<string, number>(userIds.map((id) => [id, 0]));
   if (userIds.length === 0) return loads;
   const rows = await tables(executor)
-    .selectFrom('cases')
+    .selectFrom('caseQueue')
     .select(['assigneeId', (eb) => eb.fn.countAll<string>().as('open')])
     .where('assigneeId', 'in', userIds)
-    .where('status', 'not in', ['resolved', 'closed'])
+    .where('open', '=', true)
     .groupBy('assigneeId')
     .execute();
   for (const row of rows) loads.set(row.assigneeId!, Number(row.open));

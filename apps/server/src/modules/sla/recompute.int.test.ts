@@ -152,10 +152,10 @@ async function stored(caseIds: string[]) {
   const clocks = await Promise.all(caseIds.map((id) => t.services.sla.clocks(t.db, accountId, id)));
   const summaries = await t.db
     .withTables<CaseTables>()
-    .selectFrom('cases')
-    .select(['id', 'nextDueAt'])
-    .where('id', 'in', caseIds)
-    .orderBy('id')
+    .selectFrom('caseQueue')
+    .select(['caseId', 'nextDueAt'])
+    .where('caseId', 'in', caseIds)
+    .orderBy('caseId')
     .execute();
   return { clocks, summaries };
 }

@@ -384,7 +384,7 @@ export async function writeBatch(
           select p.case_id, p.source, p.metric, p.cycle from produced p)
     ),
     summarised as (
-      update cases set next_due_at = v.next_due_at, sla_at_risk_at = v.sla_at_risk_at,
+      update case_queue q set next_due_at = v.next_due_at, sla_at_risk_at = v.sla_at_risk_at,
         sla_breach_at = v.sla_breach_at
       from (
         select s.account_id, s.id, ${instant('next_due_ms')} as next_due_at,
@@ -396,8 +396,8 @@ export async function writeBatch(
           ${sql.val(summaries.map((entry) => epochMs(entry.summary.slaBreachAt)))}::bigint[]
         ) as s(account_id, id, next_due_ms, at_risk_ms, breach_ms)
       ) v
-      where cases.account_id = v.account_id and cases.id = v.id
-        and (cases.next_due_at, cases.sla_at_risk_at, cases.sla_breach_at)
+      where q.account_id = v.account_id and q.case_id = v.id
+        and (q.next_due_at, q.sla_at_risk_at, q.sla_breach_at)
           is distinct from (v.next_due_at, v.sla_at_risk_at, v.sla_breach_at)
     )
     -- The writes above run to completion whether or not this reads them; all of them, and this,

@@ -74,8 +74,9 @@ const checkJobName = 'sla-check';
  * the policies that govern the case — the customer's (the first policy, in contract order, of the
  * account's contracts in force on the opening date whose conditions take the case in), the owner
  * team's OLA, and for each escalation to a vendor that vendor's underpinning contract — replays the
- * case's history into clocks (`sla-clocks`), stores them, keeps `cases.next_due_at` and schedules a
- * check job at each running clock's next warning or due instant.
+ * case's history into clocks (`sla-clocks`), stores them, keeps the case's queue summary (its due
+ * time, at-risk and breach instants in `case_queue`) and schedules a check job at each running
+ * clock's next warning or due instant.
  *
  * The check claims every warning and breach reached (one row each, ON CONFLICT DO NOTHING) and acts
  * only on the claims it won, in the claim's transaction: a case event, notifications and the
@@ -578,7 +579,7 @@ function toRow(governing: Governing, state: ClockState): repo.ClockRow {
 }
 
 /**
- * What the queue reads from a case's clocks (`cases` columns, so the queue never joins the clocks):
+ * What the queue reads from a case's clocks (`case_queue` columns, so it never joins the clocks):
  * - nextDueAt, the order: the soonest due time of the running customer clocks — the promise made to
  *   the customer — and only when none runs, of the internal (OLA, UC) ones; null when nothing runs;
  * - slaAtRiskAt: the soonest first warning (reached or projected) of any running clock;

@@ -5,8 +5,8 @@ import type { CaseTables } from '../cases/index.ts';
 import type { ClockStatus } from '../sla-clocks/index.ts';
 
 /**
- * Kysely only: no rules here. The SLA engine reads a case's facts (and keeps `cases.next_due_at`,
- * the queue order, which it owns), a calendar's stored spec and version, and team leads; its own
+ * Kysely only: no rules here. The SLA engine reads a case's facts (and keeps its queue row's due
+ * time, at-risk and breach instants, `case_queue`, which it owns), a calendar's stored spec and version, and team leads; its own
  * tables are the clocks, the alert claims and the penalties.
  */
 
@@ -92,7 +92,6 @@ export interface CaseFacts {
   teamId: string | null;
   assigneeId: string | null;
   openedAt: Date;
-  nextDueAt: Date | null;
   accountTimeZone: string;
 }
 
@@ -113,7 +112,6 @@ function selectFacts(executor: Executor) {
       'cases.teamId',
       'cases.assigneeId',
       'cases.openedAt',
-      'cases.nextDueAt',
       'account.timeZone as accountTimeZone',
     ]);
 }
@@ -154,10 +152,10 @@ export interface QueueSummary {
 /** Only when it changed: the queue index is not rewritten for nothing. */
 export async function setQueueSummary(tx: Tx, accountId: string, caseId: string, summary: QueueSummary) {
   await tables(tx)
-    .updateTable('cases')
+    .updateTable('caseQueue')
     .set(summary)
     .where('accountId', '=', accountId)
-    .where('id', '=', caseId)
+    .where('caseId', '=', caseId)
     .where(
       sql<boolean>`(next_due_at, sla_at_risk_at, sla_breach_at) is distinct from (${summary.nextDueAt}::timestamptz, ${summary.slaAtRiskAt}::timestamptz, ${summary.slaBreachAt}::timestamptz)`,
     )
