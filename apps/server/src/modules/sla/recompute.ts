@@ -27,14 +27,16 @@ type ChangedBy = { userId: string | null };
  * case in scope, exactly as the per-case path would (`engine.steps`), but a batch of cases per
  * transaction: their facts and events in one query each, policies read once per run
  * (`rememberedPolicyReads`), and the clocks, the queue summaries and the stored checks they replace
- * in one statement. Two batches are in flight, so that computing one (this process) overlaps writing
- * the other (PostgreSQL).
+ * in one statement. Several batches are in flight (`inFlight`, 3 by default), each in its own
+ * transaction on its own cases: one computes (this process) while the others write (PostgreSQL,
+ * which can use a core per writing batch), and they commit in order.
  *
  * A run is a row with its progress; each batch commits the cases done and the place to go on from
  * with the clocks, in order, checking under the run's row lock that the place is still the one it
- * started from: a run cut short (a dying process, a failed attempt) continues from its last
- * committed batch, and a second attempt of the same run (an expired one still running) writes no
- * batch twice. Requests for the same scope coalesce: while one is queued, asking again returns it.
+ * started from (else it rolls back what it wrote): a run cut short (a dying process, a failed
+ * attempt) continues from its last committed batch, and a second attempt of the same run (an
+ * expired one still running) commits no batch twice. Requests for the same scope coalesce: while
+ * one is queued, asking again returns it.
  *
  * Alerts stay exactly-once because a run never fires one: warnings and breaches are fired only by
  * the engine's check job, which claims each once. A run makes sure a check is due in time instead:
@@ -50,9 +52,12 @@ export function createSlaRecomputations(deps: {
   engine: SlaEngine;
   /** Cases per batch: one transaction, one statement per read and write. */
   batchSize?: number;
+  /** Batches in flight at once (at least 2: one computing while one writes). */
+  inFlight?: number;
 }) {
   const { db, clock, engine } = deps;
   const batchSize = deps.batchSize ?? 1000;
+  const inFlightLimit = Math.max(2, deps.inFlight ?? 3);
   let jobs: Pick<Jobs, 'enqueue'> | undefined;
 
   /** Records a run (or finds the queued one for the same scope) and queues its job, in `tx`. */
@@ -84,39 +89,42 @@ export function createSlaRecomputations(deps: {
     });
     if (!run) return;
     const reads = rememberedPolicyReads({ maxEntries: 50_000 });
-    // Two batches in flight: while one writes (PostgreSQL's work), the next reads and computes its
-    // cases (this process's), each in its own transaction; they commit in order.
+    // Batches in flight, each in its own transaction: while some write (PostgreSQL's work), the next
+    // reads and computes its cases (this process's); they commit in order.
     let after = run.afterCaseId === null ? null : { accountId: run.afterAccountId!, caseId: run.afterCaseId };
     let previous: Promise<boolean> = Promise.resolve(true);
-    const inFlight: Array<Promise<boolean>> = [];
+    const started: Array<Promise<boolean>> = [];
     try {
       for (;;) {
         // Given up (shutdown, expiry): the committed batches stay; the next attempt goes on from them.
         if (signal?.aborted) throw new Error('recomputation attempt given up; the next attempt continues');
         const batch = startBatch(runId, run, after, previous, reads);
-        inFlight.push(batch.done);
+        started.push(batch.done);
         const last = await batch.last;
-        // The batch before this one ended (committed, or found the run moved on) before a third starts.
-        const goOn = await previous;
-        if (!goOn || last === null) {
+        if (last === null) {
           await batch.done;
           return;
         }
+        // At the limit, the oldest batch in flight ends (committed, or found the run moved on)
+        // before another starts.
+        const oldest = started.at(-inFlightLimit);
+        if (oldest !== undefined && !(await oldest)) return;
         previous = batch.done;
         after = last;
       }
     } finally {
-      // A failed batch fails the one after it; neither is left running unobserved.
-      await Promise.allSettled(inFlight);
+      // A failed batch fails the ones after it; none is left running unobserved.
+      await Promise.allSettled(started);
     }
   }
 
   /**
-   * One batch in its own transaction: the next cases after `after`, their clocks computed, then —
-   * once the batch before has committed — the run's row held, the place checked and the batch
-   * written. `last` says as soon as the keys are read where the next batch starts (null: none left,
-   * this batch ends the run); `done` is false when the run was moved on or ended by another attempt
-   * (an expired one still running), whose batches these are not.
+   * One batch in its own transaction: the next cases after `after`, their clocks computed and
+   * written, then — once the batch before has committed — the run's row held and the place checked:
+   * the batch commits with the run's progress, or rolls back. `last` says as soon as the keys are
+   * read where the next batch starts (null: none left, this batch ends the run); `done` is false
+   * when the run was moved on or ended by another attempt (an expired one still running), whose
+   * batches these are not.
    */
   function startBatch(
     runId: string,
@@ -136,21 +144,22 @@ export function createSlaRecomputations(deps: {
       .execute(async (tx) => {
         const keys = await repo.nextCases(tx, target.scope, target.scopeId, after, batchSize);
         told(keys.at(-1) ?? null);
-        const computed = keys.length === 0 ? undefined : await computeBatch(tx, keys, reads);
-        if (!(await previous)) return false;
+        const clocks = keys.length === 0 ? 0 : await storeBatch(tx, await computeBatch(tx, keys, reads));
+        if (!(await previous)) throw notOurs;
         const run = await repo.lockRun(tx, runId);
         const samePlace =
           run?.afterCaseId === (after?.caseId ?? null) && run?.afterAccountId === (after?.accountId ?? null);
-        if (run?.status !== 'running' || !samePlace) return false;
-        if (!computed) {
+        if (run?.status !== 'running' || !samePlace) throw notOurs;
+        if (keys.length === 0) {
           await repo.finishRun(tx, runId, { status: 'done', finishedAt: clock.now() });
           return false;
         }
-        const clocks = await storeBatch(tx, computed);
         await repo.advanceRun(tx, runId, { cases: keys.length, clocks, after: keys.at(-1)! });
         return true;
       })
       .catch((error: unknown) => {
+        // Rolled back: the run moved on without this batch (or ended).
+        if (error === notOurs) return false;
         failed(error);
         throw error;
       });
@@ -333,6 +342,9 @@ export function createSlaRecomputations(deps: {
     },
   };
 }
+
+/** Thrown to roll back a batch whose place in the run another attempt has taken. */
+const notOurs = new Error('the run moved on without this batch');
 
 function present(run: repo.RunRow) {
   const iso = (at: Date | null) => (at === null ? null : at.toISOString());
