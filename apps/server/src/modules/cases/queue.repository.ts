@@ -8,11 +8,10 @@ import { selectCases, type CaseRow } from './cases.repository.ts';
  * The queue: a page of cases in next-due order. Kysely only, no rules.
  *
  * A page is an index scan on one of `case_queue`'s indexes (no sort) that stops after a page, each
- * row's case fetched by key. A user's teams are one
- * such scan per team (LATERAL over their memberships), merged by the outer ORDER BY, in the same
- * statement: `team_id IN (…)` would read and sort every open case of those teams, and looking the
- * teams up first would cost a round trip. The names come with the rows (`selectCases`: scalar
- * subqueries, run for the page's rows only).
+ * row's case fetched by key. A user's teams are one such scan per team (LATERAL over their
+ * memberships), merged by the outer ORDER BY, in the same statement: `team_id IN (…)` would read
+ * and sort every open case of those teams, and looking the teams up first would cost a round trip.
+ * The names come with the rows (`selectCases`: scalar subqueries, run for the page's rows only).
  */
 
 export type SlaFilter = 'at_risk' | 'breached';
