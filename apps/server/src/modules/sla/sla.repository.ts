@@ -5,9 +5,9 @@ import type { CaseTables } from '../cases/index.ts';
 import type { ClockStatus } from '../sla-clocks/index.ts';
 
 /**
- * Kysely only: no rules here. The SLA engine reads a case's facts (and keeps its queue row's due
- * time, at-risk and breach instants, `case_queue`, which it owns), a calendar's stored spec and version, and team leads; its own
- * tables are the clocks, the alert claims and the penalties.
+ * Kysely only: no rules here. The SLA engine reads a case's facts (and keeps the due time, at-risk
+ * and breach instants of its `case_queue` row, which it owns), a calendar's stored spec and version,
+ * and team leads; its own tables are the clocks, the alert claims and the penalties.
  */
 
 export type ClockSource = 'customer' | 'ola' | 'underpinning';

@@ -161,8 +161,8 @@ export function createJobs(deps: JobsDeps): Jobs {
     }
   }
 
-  function assertEnqueueable(job: JobDefinition<never>) {
-    assertUsable('enqueue');
+  function assertEnqueueable(action: 'enqueue' | 'enqueueMany', job: JobDefinition<never>) {
+    assertUsable(action);
     // A queue this process did not create at start() is not in pg-boss's cache (see ensureQueues).
     if (!registry.has(job.name)) throw new Error(`job ${job.name} is not registered`);
   }
@@ -225,12 +225,12 @@ export function createJobs(deps: JobsDeps): Jobs {
     },
 
     async enqueue(executor, job, payload, options = {}) {
-      assertEnqueueable(job);
+      assertEnqueueable('enqueue', job);
       return boss.send(job.name, payload as object, { db: toBossDb(executor), ...jobOptions(job, options) });
     },
 
     async enqueueMany(executor, job, items) {
-      assertEnqueueable(job);
+      assertEnqueueable('enqueueMany', job);
       if (items.length === 0) return 0;
       const added = await boss.insert(
         job.name,
