@@ -224,21 +224,24 @@ try {
 
   // 5. SLA recomputation (measured in step 1b, before the server started)
   const rate = (value) => Math.round(value).toLocaleString('en');
+  // The goal counts open clocks (running or paused); a run also recomputes its cases' finished ones.
   const run = (figures) =>
-    `${rate(figures.clocksPerSecond)} clocks/s  (${figures.clocks} clocks of ${figures.cases} cases in ` +
-    `${figures.seconds.toFixed(1)} s; ${figures.rewritten} rows rewritten, ${figures.checks} checks scheduled)`;
+    `${rate(figures.openClocksPerSecond)} open clocks/s  (${figures.openClocks} open of ${figures.clocks} clocks ` +
+    `recomputed, ${figures.cases} cases, in ${figures.seconds.toFixed(1)} s = ${rate(figures.clocksPerSecond)} clocks/s ` +
+    `counting all; ${figures.rewritten} rows rewritten, ${figures.checks} checks scheduled)`;
   console.log(`\nSLA recomputation of open cases' clocks`);
   console.log(`  every open case (manual run)             ${run(recompute.all)}`);
   console.log(`  "${recompute.calendar}" opens at ${recompute.opens}  ${run(recompute)}`);
   console.log(
-    `  bare SQL writing the same rows: ${rate(recompute.floor.clocksPerSecond)} clocks/s (${recompute.floor.seconds.toFixed(1)} s); ` +
+    `  bare SQL writing the same rows: ${rate(recompute.floor.openClocksPerSecond)} open clocks/s (${recompute.floor.seconds.toFixed(1)} s); ` +
       `the run takes ${(recompute.seconds / recompute.floor.seconds).toFixed(2)}× as long`,
   );
   console.log(
-    `  per-case path ${rate(recompute.baseline.clocksPerSecond)} clocks/s  (${recompute.baseline.clocks} clocks of ${recompute.baseline.cases} cases, one transaction each)`,
+    `  per-case path ${rate(recompute.baseline.clocksPerSecond)} clocks/s counting all  (${recompute.baseline.clocks} clocks of ${recompute.baseline.cases} cases, one transaction each)`,
   );
   console.log(
-    `  ratio ${recompute.ratio.toFixed(1)}×  — goal ≥ 50,000 clocks/s after a calendar change: ${recompute.clocksPerSecond >= 50_000 ? 'met' : 'NOT met'}`,
+    `  ratio ${recompute.ratio.toFixed(1)}× (all clocks, both)  — goal ≥ 50,000 open clocks/s after a calendar change: ` +
+      `${recompute.openClocksPerSecond >= 50_000 ? 'met' : 'NOT met'}`,
   );
 } finally {
   server.kill('SIGTERM');
