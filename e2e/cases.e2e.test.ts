@@ -60,6 +60,11 @@ describe('cases', () => {
     await page.getByTestId('case-reply-send').click();
     await expect.poll(() => status(page), settled).toBe('open');
     await expect.poll(() => page.getByTestId('case-message').count(), settled).toBe(2);
+    // The request taken on the phone speaks as Hannah, entered by the agent; the reply is the agent's.
+    const [request, answer] = await page.getByTestId('case-message-author').allTextContents();
+    expect(request).toBe('Hannah Clarke');
+    expect(await page.getByTestId('case-message-recorded-by').textContent()).toMatch(/^recorded by /);
+    expect(answer).not.toBe('Hannah Clarke');
     await page.getByTestId('case-reply-body').fill('Sort code 40-12-76 was retired last week.');
     await page.getByTestId('case-note-send').click();
     await page.locator('[data-testid="case-message"][data-visibility="internal"]').waitFor();

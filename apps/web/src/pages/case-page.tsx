@@ -104,7 +104,12 @@ export function CasePage() {
                 </Tabs.Tab>
               </Tabs.List>
               <Tabs.Panel value="conversation" p="md">
-                <Conversation address={address} timeZone={me.timeZone} canNote={isStaff} />
+                <Conversation
+                  address={address}
+                  timeZone={me.timeZone}
+                  canNote={isStaff}
+                  customerName={data.contact?.name ?? data.accountName}
+                />
               </Tabs.Panel>
               <Tabs.Panel value="timeline" p="md">
                 <CaseTimeline address={address} timeZone={me.timeZone} />

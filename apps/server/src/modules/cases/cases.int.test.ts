@@ -81,8 +81,9 @@ describe('opening a case', () => {
     expect(byNumber.json<Case>().id).toBe(created.id);
     expect(byNumber.headers.etag).toBe('"1"');
     const messages = await agent.call('GET', `/api/cases/${created.id}/messages`);
+    // The customer's words, entered by the agent who took the call: the agent is the author.
     expect(messages.json<{ items: unknown[] }>().items).toMatchObject([
-      { visibility: 'public', fromCustomer: true, body: request.description },
+      { visibility: 'public', fromCustomer: true, recordedByStaff: true, body: request.description },
     ]);
     const timeline = await agent.call('GET', `/api/cases/${created.id}/timeline`);
     expect(timeline.json<{ items: unknown[] }>().items).toMatchObject([{ seq: 1, type: 'opened' }]);
@@ -201,6 +202,18 @@ describe('the conversation', () => {
     });
     current = (await agent.call('GET', `/api/cases/${created.id}`)).json<Case>();
     expect(current.status).toBe('open');
+    // Written by the customer themselves, or by staff as staff: nothing was entered on anyone's behalf.
+    // (The test clock stands still, so the order of messages written at one instant is not asserted.)
+    const messages = await customer.call('GET', `/api/cases/${created.id}/messages`);
+    const items = messages.json<{ items: Array<{ fromCustomer: boolean; recordedByStaff: boolean }> }>()
+      .items;
+    expect(items.map(({ fromCustomer, recordedByStaff }) => ({ fromCustomer, recordedByStaff }))).toEqual(
+      expect.arrayContaining([
+        { fromCustomer: true, recordedByStaff: false },
+        { fromCustomer: false, recordedByStaff: false },
+      ]),
+    );
+    expect(items.filter((item) => item.recordedByStaff)).toEqual([]);
   });
 
   it('keeps internal notes from the customer, and customers cannot write them', async () => {

@@ -363,6 +363,8 @@ export function listMessages(
       'caseMessages.visibility',
       'caseMessages.authorId',
       'author.displayName as authorName',
+      // Staff have no account: a customer's message with a staff author was entered on their behalf.
+      'author.accountId as authorAccountId',
       'caseMessages.fromCustomer',
       'caseMessages.body',
       'caseMessages.createdAt',

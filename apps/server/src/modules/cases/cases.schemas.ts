@@ -121,6 +121,10 @@ export const MessageSchema = Type.Object({
   visibility: Type.Enum(messageVisibilities),
   fromCustomer: Type.Boolean(),
   author: Nullable(Ref),
+  recordedByStaff: Type.Boolean({
+    description:
+      "The customer's words, entered by the staff member in author (a case opened from a call or a forwarded e-mail)",
+  }),
   body: Type.String(),
   createdAt: DateTime,
   movedFrom: Type.Optional(

@@ -812,10 +812,11 @@ export function presentCase(ctx: RequestContext | null, row: repo.CaseRow) {
 }
 
 function presentMessage(row: repo.MessageRow) {
-  const { authorId, authorName, movedFromCaseId, movedBy, movedFromNumber, ...rest } = row;
+  const { authorId, authorName, authorAccountId, movedFromCaseId, movedBy, movedFromNumber, ...rest } = row;
   return {
     ...rest,
     author: authorId === null ? null : { id: authorId, displayName: authorName ?? '' },
+    recordedByStaff: row.fromCustomer && authorId !== null && authorAccountId === null,
     movedFrom:
       movedFromCaseId === null || movedBy === null
         ? null

@@ -105,6 +105,8 @@ export interface CaseMessage {
   visibility: MessageVisibility;
   fromCustomer: boolean;
   author: Ref | null;
+  /** The customer's words entered by the staff member in `author` (a call, a forwarded e-mail). */
+  recordedByStaff: boolean;
   body: string;
   createdAt: string;
   movedFrom?: MovedFrom | null;

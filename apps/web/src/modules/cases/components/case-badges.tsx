@@ -17,7 +17,14 @@ const statusColors: Record<CaseStatus, string> = {
 export function CaseStatusBadge({ status, testId }: { status: CaseStatus; testId?: string }) {
   const { t } = useTranslation();
   return (
-    <Badge variant="light" color={statusColors[status]} data-testid={testId} data-status={status}>
+    <Badge
+      variant="light"
+      color={statusColors[status]}
+      // Whole words, never "PENDING CUST…": a narrow table column or card makes room instead.
+      style={{ minWidth: 'max-content' }}
+      data-testid={testId}
+      data-status={status}
+    >
       {t(`cases.statuses.${status}`)}
     </Badge>
   );

@@ -31,10 +31,12 @@ interface ConversationProps {
   timeZone: string;
   /** Staff may also write internal notes; customers only reply. */
   canNote: boolean;
+  /** Who speaks in the customer's messages that staff entered for them: the contact, else the account. */
+  customerName: string;
 }
 
 /** The messages with their files, oldest first, and the box to answer in (with files to attach). */
-export function Conversation({ address, timeZone, canNote }: ConversationProps) {
+export function Conversation({ address, timeZone, canNote, customerName }: ConversationProps) {
   const { t, i18n } = useTranslation();
   const messages = useCaseMessages(address);
   const attachments = useCaseAttachments(address);
@@ -103,6 +105,7 @@ export function Conversation({ address, timeZone, canNote }: ConversationProps) 
               message={message}
               files={filesOf.get(message.id) ?? []}
               timeZone={timeZone}
+              customerName={customerName}
             />
           ))}
         </Stack>
@@ -207,11 +210,13 @@ function MessageCard({
   message,
   files,
   timeZone,
+  customerName,
 }: {
   address: string;
   message: CaseMessage;
   files: CaseAttachment[];
   timeZone: string;
+  customerName: string;
 }) {
   const { t, i18n } = useTranslation();
   const { formatDateTime } = useFormatters(timeZone);
@@ -230,8 +235,11 @@ function MessageCard({
     >
       <Group justify="space-between" mb={4} wrap="nowrap">
         <Group gap="xs">
-          <Text size="sm" fw={600}>
-            {message.author?.displayName ?? t('cases.conversation.unknownAuthor')}
+          {/* The customer's words entered by staff speak as the customer; who entered them follows. */}
+          <Text size="sm" fw={600} data-testid="case-message-author">
+            {message.recordedByStaff
+              ? customerName
+              : (message.author?.displayName ?? t('cases.conversation.unknownAuthor'))}
           </Text>
           {internal ? (
             <Badge size="xs" color="yellow" leftSection={<IconLock size={10} />}>
@@ -241,6 +249,11 @@ function MessageCard({
             <Badge size="xs" color="gray" variant="light">
               {t('cases.conversation.customer')}
             </Badge>
+          ) : null}
+          {message.recordedByStaff && message.author ? (
+            <Text size="xs" c="dimmed" data-testid="case-message-recorded-by">
+              {t('cases.conversation.recordedBy', { name: message.author.displayName })}
+            </Text>
           ) : null}
           {message.movedFrom ? (
             <Badge

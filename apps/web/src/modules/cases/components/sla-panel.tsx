@@ -84,6 +84,8 @@ function ClockCard({ clock, now, timeZone }: { clock: SlaClock; now: number; tim
         <Badge
           color={overdue ? 'red' : statusColors[clock.status]}
           variant={clock.status === 'running' ? 'light' : 'filled'}
+          // The status in full; the policy's name beside it wraps instead.
+          style={{ minWidth: 'max-content' }}
           data-testid="sla-clock-status"
         >
           {t(`cases.sla.statuses.${clock.status}`)}
