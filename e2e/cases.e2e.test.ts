@@ -164,4 +164,45 @@ describe('cases', () => {
     expect(problems).toEqual([]);
     await context.close();
   });
+
+  it('counts a breached clock from its breach', async () => {
+    const { context, page, problems } = await e2e.openSession();
+    await logIn(page, 'l3.agent@paydesk.test');
+    // A demo case with a clock that breached and still runs (the demo seeds breaches hours old).
+    const api = async <T>(path: string) =>
+      (await (await page.request.get(`${e2e.baseUrl}${path}`)).json()) as T;
+    const breached = await api<{ items: Array<{ reference: string }> }>('/api/cases?view=all&sla=breached');
+    const found = [];
+    for (const { reference } of breached.items) {
+      const { clocks } = await api<{
+        clocks: Array<{
+          source: string;
+          metric: string;
+          cycle: number;
+          status: string;
+          breachedAt: string | null;
+        }>;
+      }>(`/api/cases/${reference}/sla`);
+      const running = clocks.find((clock) => clock.status === 'running' && clock.breachedAt !== null);
+      if (running) found.push({ reference, clock: running });
+    }
+    expect(found.length).toBeGreaterThan(0);
+    const { reference, clock } = found[0]!;
+
+    await page.goto(`${e2e.baseUrl}/cases/${reference}`);
+    const card = page.locator(
+      `[data-testid="sla-clock"][data-source="${clock.source}"][data-metric="${clock.metric}"][data-cycle="${clock.cycle}"]`,
+    );
+    await card.waitFor();
+    expect(await card.getByTestId('sla-clock-deadline').textContent()).toMatch(/^Breached /);
+    // Overdue by at least the time since the breach (whole seconds, the countdown's unit).
+    const overdue = (await card.getByTestId('sla-clock-countdown').textContent()) ?? '';
+    const [hours, minutes, seconds] = overdue.replace(/^-/, '').split(':').map(Number);
+    expect(overdue.startsWith('-')).toBe(true);
+    const sinceBreach = Date.now() - Date.parse(clock.breachedAt!);
+    expect(((hours! * 60 + minutes!) * 60 + seconds!) * 1000).toBeGreaterThanOrEqual(sinceBreach - 60_000);
+
+    expect(problems).toEqual([]);
+    await context.close();
+  });
 });

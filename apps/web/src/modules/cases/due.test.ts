@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { businessTime, dueTone, formatCountdown, relativeParts, soonWindowMs } from './due.ts';
+import {
+  businessTime,
+  countdownTarget,
+  dueTone,
+  formatCountdown,
+  relativeParts,
+  soonWindowMs,
+} from './due.ts';
 
 const now = Date.parse('2026-03-02T10:00:00Z');
 const at = (offsetMs: number) => new Date(now + offsetMs).toISOString();
@@ -19,6 +26,21 @@ describe('relativeParts', () => {
     expect(relativeParts(-2 * 86_400_000)).toEqual({ value: -2, unit: 'day' });
     expect(relativeParts(90_000)).toEqual({ value: 1, unit: 'minute' });
     expect(relativeParts(42_000)).toEqual({ value: 42, unit: 'second' });
+  });
+});
+
+describe('countdownTarget', () => {
+  it('counts to the due time, from the breach once breached, and to nothing while paused', () => {
+    expect(countdownTarget({ dueAt: at(60_000), breachedAt: null })).toEqual({
+      at: at(60_000),
+      isBreach: false,
+    });
+    // Raised to a priority whose target was already used up: due at the change, breached before it.
+    expect(countdownTarget({ dueAt: at(-60_000), breachedAt: at(-22 * 3_600_000) })).toEqual({
+      at: at(-22 * 3_600_000),
+      isBreach: true,
+    });
+    expect(countdownTarget({ dueAt: null, breachedAt: null })).toBeNull();
   });
 });
 

@@ -32,6 +32,20 @@ export function relativeParts(ms: number): { value: number; unit: Intl.RelativeT
   return { value: Math.trunc(ms / 1000), unit: 'second' };
 }
 
+/**
+ * What a running clock's countdown counts to: its due time, or, once it has breached, the breach.
+ * They differ after a priority change to a target already used up: the due time is then the change
+ * (a breach never moves back), while the clock breached earlier under the target before it — so
+ * "overdue by" counts from that breach, not from the change. Null for a clock not counting.
+ */
+export function countdownTarget(clock: {
+  dueAt: string | null;
+  breachedAt: string | null;
+}): { at: string; isBreach: boolean } | null {
+  if (clock.breachedAt !== null) return { at: clock.breachedAt, isBreach: true };
+  return clock.dueAt === null ? null : { at: clock.dueAt, isBreach: false };
+}
+
 /** A countdown: `2:05:09`, `-0:03:12` once past; days are folded into hours (business time has no days). */
 export function formatCountdown(ms: number): string {
   const sign = ms < 0 ? '-' : '';

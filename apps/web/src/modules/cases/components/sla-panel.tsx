@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useFormatters } from '../../../app/i18n/use-formatters.ts';
 import { ProblemAlert } from '../../../ui/problem-alert.tsx';
 import type { ClockSegment, ClockStatus, SlaClock } from '../api/cases-types.ts';
-import { businessTime, formatCountdown } from '../due.ts';
+import { businessTime, countdownTarget, formatCountdown } from '../due.ts';
 import { useCaseSla } from '../hooks/use-cases.ts';
 import { useNow } from '../hooks/use-now.ts';
 
@@ -19,8 +19,9 @@ const statusColors: Record<ClockStatus, string> = {
 };
 
 /**
- * The case's SLA clocks: a live countdown to the due time of each running one, the state of the
- * others, and for each the explanation of its due time (counted, closed and paused stretches).
+ * The case's SLA clocks: a live countdown to the due time of each running one (once breached, the
+ * time since the breach), the state of the others, and for each the explanation of its due time
+ * (counted, closed and paused stretches).
  */
 export function SlaPanel({ address, timeZone }: { address: string; timeZone: string }) {
   const { t } = useTranslation();
@@ -59,7 +60,8 @@ function ClockCard({ clock, now, timeZone }: { clock: SlaClock; now: number; tim
   const { t } = useTranslation();
   const { formatDateTime } = useFormatters(timeZone);
   const [open, setOpen] = useState(false);
-  const dueIn = clock.dueAt === null ? null : Date.parse(clock.dueAt) - now;
+  const target = countdownTarget(clock);
+  const dueIn = target === null ? null : Date.parse(target.at) - now;
   const overdue = clock.status === 'running' && dueIn !== null && dueIn < 0;
   return (
     <Card
@@ -68,6 +70,7 @@ function ClockCard({ clock, now, timeZone }: { clock: SlaClock; now: number; tim
       data-testid="sla-clock"
       data-metric={clock.metric}
       data-source={clock.source}
+      data-cycle={clock.cycle}
       data-status={clock.status}
     >
       <Group justify="space-between" wrap="nowrap" gap="xs">
@@ -103,8 +106,10 @@ function ClockCard({ clock, now, timeZone }: { clock: SlaClock; now: number; tim
           >
             {formatCountdown(dueIn)}
           </Text>
-          <Text size="xs" c="dimmed">
-            {t('cases.sla.due', { at: formatDateTime(clock.dueAt!) })}
+          <Text size="xs" c="dimmed" data-testid="sla-clock-deadline">
+            {t(target!.isBreach ? 'cases.sla.breachedSince' : 'cases.sla.due', {
+              at: formatDateTime(target!.at),
+            })}
           </Text>
         </Group>
       ) : (
