@@ -176,4 +176,59 @@ describe('working a case', () => {
     expect(problems).toEqual([]);
     await context.close();
   });
+  it('answers with a macro: the reply in the case’s language, named for its contact, and the fields it sets', async () => {
+    const { context, page, problems } = await e2e.openSession();
+    // Lucía Hernández, L1: the demo's macros for everyone, and her team's hand-over note.
+    await e2e.logIn(page, 'l1.agent@paydesk.test');
+    await switchToEnglish(page);
+    const csrf = (await context.cookies()).find((cookie) => cookie.name === 'pd_csrf')?.value ?? '';
+    const get = async <T>(path: string) =>
+      (await (await page.request.get(`${e2e.baseUrl}${path}`)).json()) as T;
+    const account = (await get<{ items: Array<{ id: string }> }>('/api/accounts?search=PagoR')).items[0]!;
+    const contact = (
+      await get<{ items: Array<{ id: string; email: string }> }>(`/api/accounts/${account.id}/contacts`)
+    ).items.find((candidate) => candidate.email === 'mariana.lopez@pagorapido.test')!;
+    const created = await page.request.post(`${e2e.baseUrl}/api/cases`, {
+      data: {
+        accountId: account.id,
+        contactId: contact.id,
+        language: 'es-MX',
+        subject: `Pagos rechazados en el corte de las 18:00 ${Date.now()}`,
+        description: 'Varios pagos de servicios fueron rechazados en el corte de las 18:00.',
+        type: 'payment_investigation',
+        impact: 'medium',
+        urgency: 'medium',
+      },
+      headers: { 'x-csrf-token': csrf },
+    });
+    expect(created.status(), await created.text()).toBe(201);
+    const { reference } = (await created.json()) as CreatedCase;
+    await page.goto(`${e2e.baseUrl}/cases/${reference}`);
+    await page.getByTestId('case-messages').waitFor();
+    expect(await status(page)).toBe('new');
+
+    // Find it, read exactly what would be posted (Spanish, the contact and the case named), then apply.
+    await page.getByTestId('macro-search').fill('Acknowledge');
+    await page.getByTestId('macro-option').filter({ hasText: 'Acknowledge and take the case' }).click();
+    const preview = page.getByTestId('macro-preview-body');
+    await preview.waitFor();
+    expect(await preview.textContent()).toContain(`Hola Mariana López`);
+    expect(await preview.textContent()).toContain(reference);
+    expect(await page.getByTestId('macro-missing').count()).toBe(0);
+    expect(await page.getByTestId('macro-changes').textContent()).toContain('Open');
+    await page.getByTestId('macro-apply').click();
+
+    // The reply is posted as Lucía's and the fields are set: opened, and hers.
+    await expect.poll(() => page.getByTestId('case-message').count(), settled).toBe(2);
+    expect(await page.getByTestId('case-message-body').last().textContent()).toContain(
+      `Tomé el caso ${reference}`,
+    );
+    await expect.poll(() => status(page), settled).toBe('open');
+    await expect
+      .poll(() => page.getByTestId('case-assignee').textContent(), settled)
+      .toContain('Lucía Hernández');
+
+    expect(problems).toEqual([]);
+    await context.close();
+  });
 });

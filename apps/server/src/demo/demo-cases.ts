@@ -2,6 +2,7 @@ import type { CaseStatus, CaseType, ImpactLevel } from '@paydesk/shared';
 import type { Services } from '../app.ts';
 import type { RequestContext } from '../platform/auth/index.ts';
 import type { Clock } from '../platform/clock.ts';
+import { demoAccountManager } from './demo-data.ts';
 
 /**
  * Demo cases with a history: each is replayed step by step at its original time (hours before the
@@ -22,6 +23,8 @@ interface DemoCase {
   impact: ImpactLevel;
   urgency: ImpactLevel;
   serviceCode?: string;
+  /** The account's contact who raised it (their e-mail), so replies and macros can name them. */
+  contact?: string;
   channel?: 'email' | 'phone' | 'portal';
   team?: string;
   assignee?: string;
@@ -40,6 +43,7 @@ export const demoCases: DemoCase[] = [
     openedHoursAgo: 0.4,
     openedBy: northbank,
     subject: 'Inbound Faster Payments credits delayed since 09:10',
+    contact: 'hannah.clarke@northbank.test',
     description: 'About 300 inbound FPS credits are delayed. Customers are calling. Please treat as urgent.',
     type: 'incident',
     impact: 'high',
@@ -53,6 +57,7 @@ export const demoCases: DemoCase[] = [
     openedHoursAgo: 30,
     openedBy: l1,
     subject: 'Bacs Direct Debit file rejected: invalid originator number',
+    contact: 'rajesh.patel@northbank.test',
     description: 'Our submission for Monday was rejected with reason code 0018.',
     type: 'incident',
     impact: 'medium',
@@ -77,6 +82,7 @@ export const demoCases: DemoCase[] = [
     openedHoursAgo: 52,
     openedBy: l1,
     subject: 'Request: add a second settlement contact for Faster Payments',
+    contact: 'oliver.reid@thamesmutual.test',
     description: 'Please add Grace Thompson as a settlement contact from next week.',
     type: 'service_request',
     impact: 'low',
@@ -95,6 +101,7 @@ export const demoCases: DemoCase[] = [
     openedHoursAgo: 120,
     openedBy: northbank,
     subject: 'Question about the new ISO 20022 pacs.008 fields',
+    contact: 'fiona.grant@northbank.test',
     description: 'Which structured address fields become mandatory in November?',
     type: 'question',
     impact: 'low',
@@ -115,6 +122,7 @@ export const demoCases: DemoCase[] = [
     openedHoursAgo: 9,
     openedBy: 'soporte@pagorapido.test',
     subject: 'Pagos de servicios duplicados en el corte de las 14:00',
+    contact: 'mariana.lopez@pagorapido.test',
     description: 'Detectamos 12 pagos duplicados a Agua Metropolitana en el corte de las 14:00.',
     type: 'payment_investigation',
     impact: 'medium',
@@ -127,6 +135,7 @@ export const demoCases: DemoCase[] = [
     openedHoursAgo: 75,
     openedBy: 'wsparcie@paywisla.test',
     subject: 'Reklamacja: obciążenie karty bez autoryzacji',
+    contact: 'agnieszka.kowalska@paywisla.test',
     description: 'Klient zgłasza obciążenie, którego nie autoryzował. Prosimy o zbadanie transakcji.',
     type: 'dispute',
     impact: 'low',
@@ -148,14 +157,22 @@ export async function seedDemoCases(
 ) {
   const now = clock.now().getTime();
   const hours = (value: number) => value * 3_600_000;
+  const manager = people.get(demoAccountManager)!;
   for (const demo of demoCases) {
     const openedAt = now - hours(demo.openedHoursAgo);
     const opener = people.get(demo.openedBy)!;
     const isStaff = opener.actor.accountId === null;
+    const accountId = accountIds.get(demo.account)!;
+    const contacts = demo.contact
+      ? (await services.accounts.listContacts(manager, accountId, { limit: 100 })).items
+      : [];
+    const contactId = contacts.find((contact) => contact.email === demo.contact)?.id;
+    if (demo.contact && !contactId) throw new Error(`demo contact ${demo.contact} is not ${demo.account}'s`);
     let current = await services.cases.create(
       opener,
       {
-        accountId: accountIds.get(demo.account)!,
+        accountId,
+        ...(contactId ? { contactId } : {}),
         subject: demo.subject,
         description: demo.description,
         type: demo.type,

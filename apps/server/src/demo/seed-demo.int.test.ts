@@ -1,3 +1,4 @@
+import type { AgentTier, Role } from '@paydesk/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/app.ts';
 import { seedDemo } from './seed-demo.ts';
@@ -13,7 +14,9 @@ describe('the demo', () => {
     const first = await seedDemo(t.db, t.services, t.clock);
     expect(first.seeded).toBe(true);
 
-    const contracts = await t.services.contracts.contracts.list(await adminContext(), { limit: 200 });
+    const contracts = await t.services.contracts.contracts.list(await contextOf('admin@paydesk.test'), {
+      limit: 200,
+    });
     expect(contracts.items.map((c) => [c.reference, c.status]).sort()).toEqual(
       [
         ['CS-AGM-2025', 'active'],
@@ -24,13 +27,13 @@ describe('the demo', () => {
       ].sort(),
     );
 
-    const cases = await t.services.cases.list(await adminContext(), { limit: 200 });
+    const cases = await t.services.cases.list(await contextOf('admin@paydesk.test'), { limit: 200 });
     const statuses = cases.items.map((c) => c.status).sort();
     expect(statuses).toEqual(
       ['new', 'new', 'new', 'pending_customer', 'pending_internal', 'resolved'].sort(),
     );
     const bacs = cases.items.find((c) => c.subject.startsWith('Bacs Direct Debit'))!;
-    const timeline = await t.services.cases.timeline(await adminContext(), bacs.id);
+    const timeline = await t.services.cases.timeline(await contextOf('admin@paydesk.test'), bacs.id);
     // Replayed at its original times: opened 30 hours before the seeding, in order.
     expect(Date.parse(timeline[0]!.at)).toBe(t.clock.now().getTime() - 30 * 3_600_000);
     expect(timeline.map((e) => e.type)).toEqual([
@@ -42,23 +45,34 @@ describe('the demo', () => {
       'status_changed',
     ]);
 
+    // Macros for the case page: two for everyone, one L1 hand-over note for its team.
+    const macros = await t.services.macros.list(await contextOf('diego.ramirez@paydesk.test'), {});
+    expect(macros.map((m) => [m.name, m.sharing, m.visibility]).sort()).toEqual(
+      [
+        ['Acknowledge and take the case', 'everyone', 'public'],
+        ['Ask for the transaction reference', 'everyone', 'public'],
+        ['Hand over to L2', 'team', 'internal'],
+      ].sort(),
+    );
+
     expect((await seedDemo(t.db, t.services, t.clock)).seeded).toBe(false);
   });
 });
 
-async function adminContext() {
-  const admin = await t.db
+/** A demo user's request context, as their sign-in would give it. */
+async function contextOf(email: string) {
+  const user = await t.db
     .selectFrom('users')
-    .select(['id'])
-    .where('email', '=', 'admin@paydesk.test')
+    .select(['id', 'role', 'accountId', 'tier'])
+    .where('email', '=', email)
     .executeTakeFirstOrThrow();
   return {
     actor: {
       kind: 'user' as const,
-      userId: admin.id,
-      role: 'admin' as const,
-      accountId: null,
-      tier: null,
+      userId: user.id,
+      role: user.role as Role,
+      accountId: user.accountId,
+      tier: user.tier as AgentTier | null,
       via: 'session' as const,
       sessionId: null,
       tokenId: null,

@@ -7,6 +7,7 @@ import { seedDemoCases } from './demo-cases.ts';
 import { seedDemoContracts } from './demo-contracts.ts';
 import { demoCalendars } from './demo-calendars.ts';
 import { seedDemoGovernance } from './demo-governance.ts';
+import { seedDemoMacros } from './demo-macros.ts';
 import {
   demoAccountManager,
   demoAccounts,
@@ -73,6 +74,12 @@ export async function seedDemo(
   await seedDemoAgreements(services, teamIds, people.get(demoAccountManager)!);
   await seedDemoContracts(services, accountIds, people, people.get(demoAccountManager)!);
   await seedDemoCases(services, clock, accountIds, teamIds, people);
+  await seedDemoMacros(
+    services,
+    teamIds,
+    people.get('admin@paydesk.test')!,
+    people.get('diego.ramirez@paydesk.test')!,
+  );
   return { seeded: true, accounts: demoAccounts.length, users: demoUsers.length, teams: demoTeams.length };
 }
 
