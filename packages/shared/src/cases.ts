@@ -72,3 +72,35 @@ export const attachmentContentTypes: readonly string[] = [
   'application/vnd.ms-excel',
   'message/rfc822',
 ];
+
+/**
+ * The variables a macro's reply may use, `{{case.reference}}` and so on: the server refuses any other
+ * name when a macro is saved and fills these from the case; the web app lists them where one is written.
+ */
+export const macroVariables = [
+  'case.reference',
+  'case.subject',
+  'case.status',
+  'case.priority',
+  'case.externalReference',
+  'contact.name',
+  'contact.email',
+  'account.name',
+  'agent.name',
+] as const;
+export type MacroVariable = (typeof macroVariables)[number];
+
+/** A `{{name}}` in a macro's text (spaces inside the braces allowed); group 1 is the name. */
+export const macroPlaceholder = /\{\{\s*([^{}]*?)\s*\}\}/g;
+
+const knownMacroVariables = new Set<string>(macroVariables);
+
+/** The distinct variable names a macro's text uses, in order of first use. */
+export function variablesIn(template: string): string[] {
+  return [...new Set(Array.from(template.matchAll(macroPlaceholder), (match) => match[1]!))];
+}
+
+/** The names a macro's text uses that are not `macroVariables`: a typo the form and the server refuse. */
+export function unknownVariables(template: string): string[] {
+  return variablesIn(template).filter((name) => !knownMacroVariables.has(name));
+}

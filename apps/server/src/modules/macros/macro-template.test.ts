@@ -1,14 +1,7 @@
+import { macroVariables, unknownVariables, variablesIn } from '@paydesk/shared';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  pickBody,
-  renderTemplate,
-  statusLabels,
-  templateVariables,
-  unknownVariables,
-  variablesIn,
-  type TemplateValues,
-} from './macro-template.ts';
+import { pickBody, renderTemplate, statusLabels, type TemplateValues } from './macro-template.ts';
 
 const values: TemplateValues = {
   'case.reference': 'PD-100042',
@@ -44,7 +37,7 @@ describe('renderTemplate', () => {
   });
 
   it('never throws, and leaves no known placeholder behind', () => {
-    const variable = fc.constantFrom(...templateVariables);
+    const variable = fc.constantFrom(...macroVariables);
     const piece = fc.oneof(
       fc.string(),
       variable.map((name) => `{{${name}}}`),
@@ -58,7 +51,7 @@ describe('renderTemplate', () => {
         for (const name of missing) expect(map[name] ?? '').toBe('');
         // With values free of braces, no known placeholder can survive rendering.
         if (Object.values(map).every((value) => !value?.includes('{') && !value?.includes('}')))
-          for (const name of templateVariables) expect(text).not.toContain(`{{${name}}}`);
+          for (const name of macroVariables) expect(text).not.toContain(`{{${name}}}`);
       }),
     );
   });
@@ -82,7 +75,7 @@ describe('variablesIn and unknownVariables', () => {
 
   it('finds no unknown variable in a template made of known ones', () => {
     fc.assert(
-      fc.property(fc.array(fc.constantFrom(...templateVariables)), (names) => {
+      fc.property(fc.array(fc.constantFrom(...macroVariables)), (names) => {
         expect(unknownVariables(names.map((name) => `text {{${name}}}`).join(' '))).toEqual([]);
       }),
     );

@@ -1,36 +1,21 @@
-import type { CaseStatus, Language } from '@paydesk/shared';
+import {
+  macroPlaceholder,
+  macroVariables,
+  type CaseStatus,
+  type Language,
+  type MacroVariable,
+} from '@paydesk/shared';
 
 /**
  * Macro bodies: text with `{{variable}}` placeholders filled from the case the macro is applied to.
- * Pure: the macros service checks templates when a macro is saved and renders them when it is
- * previewed or applied. A name outside `templateVariables` is refused at save time (a typo must not
- * send a customer a reply with a silent gap); rendering itself never throws.
+ * Pure: the macros service renders them when a macro is previewed or applied. The variables and the
+ * check for unknown ones (`unknownVariables`, which refuses a typo at save time: it must not send a
+ * customer a reply with a silent gap) are in @paydesk/shared, which the web form checks with too;
+ * rendering itself never throws.
  */
-export const templateVariables = [
-  'case.reference',
-  'case.subject',
-  'case.status',
-  'case.priority',
-  'case.externalReference',
-  'contact.name',
-  'contact.email',
-  'account.name',
-  'agent.name',
-] as const;
-export type TemplateVariable = (typeof templateVariables)[number];
-export type TemplateValues = Partial<Record<TemplateVariable, string | null>>;
+export type TemplateValues = Partial<Record<MacroVariable, string | null>>;
 
-const known = new Set<string>(templateVariables);
-const placeholder = /\{\{\s*([^{}]*?)\s*\}\}/g;
-
-/** The distinct variable names a template uses, in order of first use. */
-export function variablesIn(template: string): string[] {
-  return [...new Set(Array.from(template.matchAll(placeholder), (match) => match[1]!))];
-}
-
-export function unknownVariables(template: string): string[] {
-  return variablesIn(template).filter((name) => !known.has(name));
-}
+const known = new Set<string>(macroVariables);
 
 /**
  * Fills the placeholders in one pass, so a value that itself looks like `{{…}}` (a subject a customer
@@ -41,12 +26,12 @@ export function unknownVariables(template: string): string[] {
 export function renderTemplate(
   template: string,
   values: TemplateValues,
-): { text: string; missing: TemplateVariable[] } {
-  const missing = new Set<TemplateVariable>();
-  const text = template.replace(placeholder, (whole, name: string) => {
+): { text: string; missing: MacroVariable[] } {
+  const missing = new Set<MacroVariable>();
+  const text = template.replace(macroPlaceholder, (whole, name: string) => {
     if (!known.has(name)) return whole;
-    const value = values[name as TemplateVariable];
-    if (value === null || value === undefined || value === '') missing.add(name as TemplateVariable);
+    const value = values[name as MacroVariable];
+    if (value === null || value === undefined || value === '') missing.add(name as MacroVariable);
     return value ?? '';
   });
   return { text, missing: [...missing] };

@@ -1,8 +1,7 @@
 import { Type } from 'typebox';
-import { caseStatuses, messageVisibilities, priorities } from '@paydesk/shared';
+import { caseStatuses, macroVariables, messageVisibilities, priorities } from '@paydesk/shared';
 import { DateTime, Nullable, StrictObject, Uuid } from '../../platform/http/index.ts';
 import { CaseSchema, MessageSchema } from '../cases/index.ts';
-import { templateVariables } from './macro-template.ts';
 
 const Text = (maxLength: number) => Type.String({ minLength: 1, maxLength, pattern: '\\S' });
 const Tags = Type.Array(Type.String({ minLength: 1, maxLength: 50 }), { maxItems: 20 });
@@ -12,7 +11,7 @@ const Body = Type.String({
   minLength: 1,
   maxLength: 20000,
   pattern: '\\S',
-  description: `The reply, with variables: ${templateVariables.map((name) => `{{${name}}}`).join(', ')}`,
+  description: `The reply, with variables: ${macroVariables.map((name) => `{{${name}}}`).join(', ')}`,
 });
 export const Bodies = Type.Object(
   {

@@ -1,5 +1,5 @@
 import type { Static } from 'typebox';
-import type { Language } from '@paydesk/shared';
+import { macroVariables, unknownVariables, type Language } from '@paydesk/shared';
 import { recordAudit } from '../../platform/audit/index.ts';
 import { assertCan, auditContextOf, can, type RequestContext } from '../../platform/auth/index.ts';
 import type { Clock } from '../../platform/clock.ts';
@@ -7,13 +7,7 @@ import { refuseDuplicates, type Db, type Executor, type Tx } from '../../platfor
 import { AppError } from '../../platform/errors.ts';
 import type { CasesService, CaseView } from '../cases/index.ts';
 import { caseChangesFor, checkFieldActions, type FieldActionsInput } from './field-actions.ts';
-import {
-  pickBody,
-  renderTemplate,
-  statusLabels,
-  unknownVariables,
-  templateVariables,
-} from './macro-template.ts';
+import { pickBody, renderTemplate, statusLabels } from './macro-template.ts';
 import * as repo from './macros.repository.ts';
 import { checkTeamSharing, mayManage } from './sharing.ts';
 import type { CreateMacroBody, UpdateMacroBody } from './macros.schemas.ts';
@@ -56,7 +50,7 @@ export function createMacrosService(deps: { db: Db; clock: Clock; cases: CasesSe
     const unknown = Object.entries(values.bodies).flatMap(([language, body]) =>
       unknownVariables(body ?? '').map((name) => ({
         path: `body/bodies/${language}`,
-        message: `unknown variable {{${name}}}; known: ${templateVariables.join(', ')}`,
+        message: `unknown variable {{${name}}}; known: ${macroVariables.join(', ')}`,
       })),
     );
     if (unknown.length > 0)
