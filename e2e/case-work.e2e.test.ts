@@ -231,4 +231,68 @@ describe('working a case', () => {
     expect(problems).toEqual([]);
     await context.close();
   });
+  it('writes, changes and deletes a macro, and refuses a variable it does not know', async () => {
+    const { context, page, problems } = await e2e.openSession();
+    await e2e.logIn(page, 'l1.agent@paydesk.test');
+    await switchToEnglish(page);
+    const name = `Settlement file resent ${Date.now()}`;
+
+    // From the queue to the macros: the demo's, with where each is shared and what it sets.
+    await page.getByTestId('nav-cases').click();
+    await page.getByTestId('cases-macros').click();
+    await page.getByTestId('page-title').filter({ hasText: 'Macros' }).waitFor();
+    const row = (macro: string) => page.locator(`[data-testid="macro-row"][data-macro-name="${macro}"]`);
+    await row('Acknowledge and take the case').waitFor();
+    expect(await row('Hand over to L2').textContent()).toContain('Team: L1 Mexico City');
+    // Everyone's macros are the administrators' to change.
+    expect(await row('Acknowledge and take the case').getByTestId('macro-edit').count()).toBe(0);
+
+    // A typo in a variable is named where it was typed, and nothing is saved.
+    await page.getByTestId('macro-new').click();
+    await page.getByTestId('macro-form-name').fill(name);
+    await page
+      .getByTestId('macro-form-body')
+      .fill('Hello {{contact.nmae}}, the settlement file was sent again.');
+    await page.getByTestId('macro-form-submit').click();
+    await page.getByText('Not a variable: {{contact.nmae}}').waitFor();
+    expect(await page.getByTestId('macro-form').count()).toBe(1);
+    expect(await row(name).count()).toBe(0);
+
+    // Corrected, in two languages, waiting on the customer and tagged: saved and listed.
+    await page
+      .getByTestId('macro-form-body')
+      .fill('Hello {{contact.name}}, the settlement file was sent again.');
+    await page.getByTestId('macro-form-language-es-MX').click();
+    await page
+      .getByTestId('macro-form-body')
+      .fill('Hola {{contact.name}}, reenviamos el archivo de liquidación.');
+    await page.getByTestId('macro-form-status').click();
+    await page.getByRole('option', { name: 'Pending customer', exact: true }).click();
+    await page.getByTestId('macro-form-tags').fill('resent');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('macro-form-submit').click();
+    await row(name).waitFor();
+    expect(await row(name).textContent()).toContain('Only me');
+    expect(await row(name).getByTestId('macro-row-actions').textContent()).toBe(
+      'Status to Pending customer · Adds tags: resent',
+    );
+
+    // Changed: it now also takes the case; the Spanish text is kept.
+    await row(name).getByTestId('macro-edit').click();
+    expect(await page.getByTestId('macro-form-body').inputValue()).toContain('{{contact.name}}');
+    await page.getByTestId('macro-form-takes-case').check();
+    await page.getByTestId('macro-form-submit').click();
+    await expect
+      .poll(() => row(name).getByTestId('macro-row-actions').textContent(), settled)
+      .toBe('Status to Pending customer · Assigns it to whoever applies it · Adds tags: resent');
+    expect(await row(name).textContent()).toContain('es-MX');
+
+    // Deleted, after a confirmation.
+    await row(name).getByTestId('macro-delete').click();
+    await page.getByTestId('macro-delete-confirm').click();
+    await expect.poll(() => row(name).count(), settled).toBe(0);
+
+    expect(problems).toEqual([]);
+    await context.close();
+  });
 });

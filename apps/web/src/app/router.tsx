@@ -13,6 +13,7 @@ import { ContractPage } from '../pages/contract-page.tsx';
 import { ContractsPage } from '../pages/contracts-page.tsx';
 import { DashboardPage } from '../pages/dashboard-page.tsx';
 import { LoginPage } from '../pages/login-page.tsx';
+import { MacrosPage } from '../pages/macros-page.tsx';
 import { NotFoundPage } from '../pages/not-found-page.tsx';
 import { ProfilePage } from '../pages/profile-page.tsx';
 import { SearchPage } from '../pages/search-page.tsx';
@@ -50,6 +51,8 @@ export const router = createBrowserRouter([
           // Cases: staff's queues, a customer's own requests; a case by id or reference (PD-100001).
           { path: 'cases', element: <CasesPage /> },
           { path: 'cases/:id', element: <CasePage /> },
+          // The staff's canned replies, reached from the case queue.
+          { path: 'macros', element: <MacrosPage /> },
           // Search over cases, for everyone (customers: their own account's); the header's box leads here.
           { path: 'search', element: <SearchPage /> },
           // SLA: the business calendars for now; staff in the area read them, customers never.

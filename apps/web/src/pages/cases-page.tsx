@@ -1,8 +1,8 @@
 import { Button, Card, Center, Group, Loader, Text } from '@mantine/core';
-import { IconPlus } from '@tabler/icons-react';
+import { IconMessageBolt, IconPlus } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import {
   BulkActionBar,
   CaseFilters,
@@ -58,13 +58,26 @@ export function CasesPage() {
           isStaff ? t('cases.subtitle') : t('cases.customerSubtitle', { account: me.account?.name ?? '' })
         }
         actions={
-          <Button
-            leftSection={<IconPlus size={16} />}
-            onClick={() => setCreating(true)}
-            data-testid="case-new"
-          >
-            {isStaff ? t('cases.create.open') : t('cases.create.requestOpen')}
-          </Button>
+          <Group gap="xs">
+            {isStaff ? (
+              <Button
+                variant="default"
+                component={Link}
+                to="/macros"
+                leftSection={<IconMessageBolt size={16} />}
+                data-testid="cases-macros"
+              >
+                {t('macros.title')}
+              </Button>
+            ) : null}
+            <Button
+              leftSection={<IconPlus size={16} />}
+              onClick={() => setCreating(true)}
+              data-testid="case-new"
+            >
+              {isStaff ? t('cases.create.open') : t('cases.create.requestOpen')}
+            </Button>
+          </Group>
         }
       />
       {isStaff ? (

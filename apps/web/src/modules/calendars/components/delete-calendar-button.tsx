@@ -1,8 +1,8 @@
-import { Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Button } from '@mantine/core';
 import { IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ProblemAlert } from '../../../ui/problem-alert.tsx';
+import { ConfirmModal } from '../../../ui/confirm-modal.tsx';
 import type { BusinessCalendar } from '../api/calendars-types.ts';
 import { useDeleteCalendar } from '../hooks/use-calendars.ts';
 
@@ -32,25 +32,17 @@ export function DeleteCalendarButton({
       >
         {t('calendars.editor.delete')}
       </Button>
-      <Modal opened={isOpen} onClose={close} title={t('calendars.editor.deleteTitle')} centered>
-        <Stack gap="sm">
-          <Text size="sm">{t('calendars.editor.deleteConfirm', { name: calendar.name })}</Text>
-          <ProblemAlert error={remove.error} testId="calendar-delete-error" />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {t('common.cancel')}
-            </Button>
-            <Button
-              color="red"
-              loading={remove.isPending}
-              onClick={() => remove.mutate(undefined, { onSuccess: onDeleted })}
-              data-testid="calendar-delete-confirm"
-            >
-              {t('calendars.editor.deleteSubmit')}
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+      <ConfirmModal
+        opened={isOpen}
+        title={t('calendars.editor.deleteTitle')}
+        message={t('calendars.editor.deleteConfirm', { name: calendar.name })}
+        confirmLabel={t('calendars.editor.deleteSubmit')}
+        error={remove.error}
+        pending={remove.isPending}
+        onConfirm={() => remove.mutate(undefined, { onSuccess: onDeleted })}
+        onClose={close}
+        testId="calendar-delete"
+      />
     </>
   );
 }

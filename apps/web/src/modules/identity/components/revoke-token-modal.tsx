@@ -1,7 +1,6 @@
-import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
-import { ProblemAlert } from '../../../ui/problem-alert.tsx';
+import { ConfirmModal } from '../../../ui/confirm-modal.tsx';
 import type { ApiToken } from '../api/identity-types.ts';
 import { useRevokeApiToken } from '../hooks/use-revoke-api-token.ts';
 
@@ -20,38 +19,24 @@ export function RevokeTokenModal({ token, onClose }: RevokeTokenModalProps) {
   }
 
   return (
-    <Modal
+    <ConfirmModal
       opened={token !== null}
-      onClose={close}
       title={t('tokens.revokeConfirm.title')}
-      data-testid="token-revoke-modal"
-    >
-      {token ? (
-        <Stack>
-          <Text size="sm">{t('tokens.revokeConfirm.body', { name: token.name })}</Text>
-          <ProblemAlert error={revoke.error} testId="token-revoke-error" />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close} data-testid="token-revoke-cancel">
-              {t('common.cancel')}
-            </Button>
-            <Button
-              color="red"
-              loading={revoke.isPending}
-              onClick={() =>
-                revoke.mutate(token.id, {
-                  onSuccess: () => {
-                    notifications.show({ color: 'teal', message: t('tokens.revoked') });
-                    close();
-                  },
-                })
-              }
-              data-testid="token-revoke-confirm"
-            >
-              {t('tokens.revokeConfirm.confirm')}
-            </Button>
-          </Group>
-        </Stack>
-      ) : null}
-    </Modal>
+      message={t('tokens.revokeConfirm.body', { name: token?.name ?? '' })}
+      confirmLabel={t('tokens.revokeConfirm.confirm')}
+      error={revoke.error}
+      pending={revoke.isPending}
+      onConfirm={() =>
+        token &&
+        revoke.mutate(token.id, {
+          onSuccess: () => {
+            notifications.show({ color: 'teal', message: t('tokens.revoked') });
+            close();
+          },
+        })
+      }
+      onClose={close}
+      testId="token-revoke"
+    />
   );
 }

@@ -1,5 +1,13 @@
 import { apiRequest } from '../../../app/http/api-client.ts';
-import type { Macro, MacroApplied, MacroPreview } from './macros-types.ts';
+import type {
+  FieldActions,
+  Language,
+  Macro,
+  MacroApplied,
+  MacroPreview,
+  MacroSharing,
+  MessageVisibility,
+} from './macros-types.ts';
 
 const onCase = (caseId: string, macroId: string) =>
   `/api/cases/${encodeURIComponent(caseId)}/macros/${encodeURIComponent(macroId)}`;
@@ -22,4 +30,26 @@ export function applyMacro(caseId: string, macroId: string, caseVersion: number)
     method: 'POST',
     headers: { 'if-match': `"${caseVersion}"` },
   });
+}
+
+/** What the macro form sends: everything on create; on update, the fields it changes. */
+export interface MacroInput {
+  name: string;
+  sharing: MacroSharing;
+  teamId?: string | null;
+  bodies: Partial<Record<Language, string>>;
+  visibility: MessageVisibility;
+  actions: FieldActions;
+}
+
+export function createMacro(input: MacroInput): Promise<Macro> {
+  return apiRequest<Macro>('/api/macros', { method: 'POST', body: input });
+}
+
+export function updateMacro(id: string, input: MacroInput): Promise<Macro> {
+  return apiRequest<Macro>(`/api/macros/${encodeURIComponent(id)}`, { method: 'PATCH', body: input });
+}
+
+export function deleteMacro(id: string): Promise<void> {
+  return apiRequest<void>(`/api/macros/${encodeURIComponent(id)}`, { method: 'DELETE' });
 }

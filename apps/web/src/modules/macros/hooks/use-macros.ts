@@ -1,6 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { casesKeys } from '../../cases/index.ts';
-import { applyMacro, fetchMacros, previewMacro } from '../api/macros-api.ts';
+import {
+  applyMacro,
+  createMacro,
+  deleteMacro,
+  fetchMacros,
+  previewMacro,
+  updateMacro,
+  type MacroInput,
+} from '../api/macros-api.ts';
 import { macrosKeys } from '../api/macros-keys.ts';
 
 /** The macros the signed-in agent may use (their own, their teams', everyone's), by name. */
@@ -28,5 +36,22 @@ export function useApplyMacro(caseId: string) {
     mutationFn: (input: { macroId: string; caseVersion: number }) =>
       applyMacro(caseId, input.macroId, input.caseVersion),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: casesKeys.all }),
+  });
+}
+
+/** Creating, changing or deleting a macro: every macro list (and preview) reloads. */
+export function useSaveMacro(id: string | null) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: MacroInput) => (id === null ? createMacro(input) : updateMacro(id, input)),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: macrosKeys.all }),
+  });
+}
+
+export function useDeleteMacro() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => deleteMacro(id),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: macrosKeys.all }),
   });
 }
