@@ -119,6 +119,15 @@ describe('the case queue', () => {
       ).toBe(true);
     }
 
+    // The toggle says how many it shows; the open count is the view's.
+    await expect
+      .poll(() => page.getByTestId('cases-quick-breached-count').getAttribute('data-count'), settled)
+      .toBe(String(breached.length));
+    const open = await apiGet<{ items: unknown[] }>(page, '/api/cases?view=all&open=true&limit=200');
+    await expect
+      .poll(() => page.getByTestId('cases-open-count').getAttribute('data-count'), settled)
+      .toBe(String(open.items.length));
+
     await page.reload();
     await page.getByTestId('cases-table').waitFor();
     await expect.poll(() => pressed(page, 'cases-quick-breached'), settled).toBe('true');
@@ -129,6 +138,9 @@ describe('the case queue', () => {
     await expect.poll(() => new URL(page.url()).searchParams.get('sla'), settled).toBe('at_risk');
     await expect.poll(() => pressed(page, 'cases-quick-breached'), settled).toBe('false');
     const atRisk = await expectQueueOf(page, 'view=all&open=true&sla=at_risk');
+    await expect
+      .poll(() => page.getByTestId('cases-quick-at-risk-count').getAttribute('data-count'), settled)
+      .toBe(String(atRisk.length));
     expect(atRisk.filter((reference) => breached.includes(reference))).toEqual([]);
     for (const reference of atRisk) {
       const { clocks } = await apiGet<{ clocks: ApiClock[] }>(page, `/api/cases/${reference}/sla`);

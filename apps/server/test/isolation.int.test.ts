@@ -340,6 +340,8 @@ const matrix: Record<string, IsolationCase> = {
   }),
   // Cases: B's case is not found from A, by id or by number; A cannot open one on B's account.
   'GET /api/cases': (_a, b) => ({ method: 'GET', url: `/api/cases?accountId=${b.accountId}` }),
+  // Counts are staff's (internal clocks): a customer is refused, even for their own account.
+  'GET /api/cases/counts': (_a, b) => ({ method: 'GET', url: `/api/cases/counts?accountId=${b.accountId}` }),
   // Search by B's case number finds nothing for A (customers search their own account only).
   'GET /api/cases/search': () => ({ method: 'GET', url: `/api/cases/search?q=${bData.caseReference}` }),
   'POST /api/cases': (_a, b) => ({

@@ -21,6 +21,8 @@ import {
   EventSchema,
   IfMatchHeaders,
   MessageSchema,
+  QueueCountsQuery,
+  QueueCountsSchema,
   UpdateCaseBody,
   WatchBody,
 } from './cases.schemas.ts';
@@ -62,6 +64,19 @@ export function casesRoutes(service: CasesService) {
         const { limit, ...filter } = request.query;
         return service.list(contextOf(request), { limit: limit ?? 50, ...filter });
       },
+    );
+
+    app.get(
+      '/api/cases/counts',
+      {
+        schema: {
+          tags,
+          summary: "A view's open cases, and how many of them are at risk or breached now (staff)",
+          querystring: QueueCountsQuery,
+          response: { 200: QueueCountsSchema, ...errorResponses },
+        },
+      },
+      async (request) => service.counts(contextOf(request), request.query),
     );
 
     app.post(

@@ -96,13 +96,13 @@ export const UpdateCaseBody = StrictObject({
   externalReference: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
 });
 
+const QueueView = Type.Union([Type.Literal('mine'), Type.Literal('team'), Type.Literal('all')], {
+  description: "mine: assigned to me; team: my teams' queues; all (default)",
+});
+
 export const CaseListQuery = StrictObject({
   ...PageQuery.properties,
-  view: Type.Optional(
-    Type.Union([Type.Literal('mine'), Type.Literal('team'), Type.Literal('all')], {
-      description: "mine: assigned to me; team: my teams' queues; all (default)",
-    }),
-  ),
+  view: Type.Optional(QueueView),
   accountId: Type.Optional(Uuid),
   status: Type.Optional(Type.Array(Type.Enum(caseStatuses), { maxItems: 8 })),
   open: Type.Optional(Type.Boolean({ description: 'Only cases not resolved or closed' })),
@@ -114,6 +114,17 @@ export const CaseListQuery = StrictObject({
         'Staff only. at_risk: a running SLA clock is past its first warning and none has breached; breached: a clock has',
     }),
   ),
+});
+
+export const QueueCountsQuery = StrictObject({
+  view: Type.Optional(QueueView),
+  accountId: Type.Optional(Uuid),
+});
+
+export const QueueCountsSchema = Type.Object({
+  open: Type.Integer({ description: 'Open cases in the view' }),
+  atRisk: Type.Integer({ description: 'Of them, at risk (as the sla=at_risk filter)' }),
+  breached: Type.Integer({ description: 'Of them, breached (as the sla=breached filter)' }),
 });
 
 export const MessageSchema = Type.Object({

@@ -22,7 +22,7 @@ import {
   priorityFor,
 } from './case-rules.ts';
 import * as repo from './cases.repository.ts';
-import { listCases, type SlaFilter } from './queue.repository.ts';
+import { countQueue, listCases, type SlaFilter } from './queue.repository.ts';
 import { createCaseLinks } from './links.ts';
 import { createCaseMerge } from './merge.ts';
 import { createCaseSearch } from './search.ts';
@@ -425,6 +425,25 @@ export function createCasesService(deps: {
       );
       const page = toPage(rows, query.limit, (row) => [row.dueKey, row.number]);
       return { items: page.items.map((row) => presentCase(ctx, row)), nextCursor: page.nextCursor };
+    },
+
+    /** A view's open cases and, of them, the at-risk and breached ones: the queue toggles' counts. */
+    async counts(
+      ctx: RequestContext,
+      query: { view?: 'mine' | 'team' | 'all' | undefined; accountId?: string | undefined },
+    ) {
+      // At risk and breached count internal clocks too, as the sla filters: staff only.
+      assertCan(ctx.actor, 'cases:read-internal');
+      return countQueue(
+        db,
+        scopeOf(ctx.actor),
+        {
+          ...(query.accountId ? { accountId: query.accountId } : {}),
+          ...(query.view === 'team' ? { teamsOf: ctx.actor.userId } : {}),
+          ...(query.view === 'mine' ? { assigneeId: ctx.actor.userId } : {}),
+        },
+        clock.now(),
+      );
     },
 
     /** Changes fields and status, if `expectedVersion` is still the case's version. */

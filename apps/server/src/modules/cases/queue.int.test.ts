@@ -164,6 +164,42 @@ describe('the queue', () => {
     expect(await inFilter('breached')).toBe(true);
   });
 
+  it('counts each view as its list has it: open, at risk and breached, as time passes', async () => {
+    await open(mexicoId, 'Queue counts');
+    /** Every view's counts, against the length of the same view's lists. */
+    const check = async () => {
+      for (const view of ['mine', 'team', 'all']) {
+        const response = await agent.call('GET', `/api/cases/counts?view=${view}&accountId=${accountId}`);
+        expect(response.statusCode, response.body).toBe(200);
+        const listed = async (sla?: string) =>
+          (
+            await allPages(
+              `view=${view}&accountId=${accountId}&open=true&limit=50${sla ? `&sla=${sla}` : ''}`,
+            )
+          ).length;
+        expect(response.json(), view).toEqual({
+          open: await listed(),
+          atRisk: await listed('at_risk'),
+          breached: await listed('breached'),
+        });
+      }
+    };
+    await check();
+    t.clock.advance(16 * MINUTE); // the new case past its first warning
+    await check();
+    t.clock.advance(15 * MINUTE); // and past its due time
+    await check();
+    const counts = (await agent.call('GET', '/api/cases/counts?view=team')).json<{ breached: number }>();
+    expect(counts.breached).toBeGreaterThan(0);
+  });
+
+  it('refuses the counts to customers and an unknown view to anyone', async () => {
+    const forbidden = await customer.call('GET', `/api/cases/counts?accountId=${accountId}`);
+    expect(forbidden.json()).toMatchObject({ status: 403, code: 'AUTH_FORBIDDEN' });
+    const unknown = await agent.call('GET', '/api/cases/counts?view=everything');
+    expect(unknown.json()).toMatchObject({ status: 400, code: 'VALIDATION_FAILED' });
+  });
+
   it('refuses the SLA filters to customers and an unknown filter to anyone', async () => {
     const forbidden = await customer.call('GET', '/api/cases?sla=breached');
     expect(forbidden.statusCode).toBe(403);

@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import type { CaseStatus, Priority } from '@paydesk/shared';
-import type { Scope } from '../../platform/auth/index.ts';
-import type { Executor } from '../../platform/db/index.ts';
-import { selectCases, type CaseRow } from './cases.repository.ts';
+import { inScope, type Scope } from '../../platform/auth/index.ts';
+import { withModuleTables, type Executor } from '../../platform/db/index.ts';
+import { selectCases, type CaseRow, type CaseTables } from './cases.repository.ts';
 
 /**
  * The queue: a page of cases in next-due order. Kysely only, no rules.
@@ -106,4 +106,63 @@ function pageQuery(
     .orderBy(dueKey)
     .orderBy('queue.number')
     .limit(page.limit + 1);
+}
+
+/**
+ * How many open cases a view holds, and how many of them are at risk or breached as of `now` (the
+ * same tests as the `sla` filters), from `case_queue` alone, no case row fetched. The cost is the
+ * view's open rows: a user's teams are counted one team at a time through the team index (a LATERAL
+ * over their memberships, as the page is read), so a small team's count does not scan everyone's.
+ */
+export async function countQueue(
+  executor: Executor,
+  scope: Scope,
+  filter: Pick<CaseFilter, 'accountId' | 'teamsOf' | 'assigneeId'>,
+  now: Date,
+): Promise<{ open: number; atRisk: number; breached: number }> {
+  const { teamsOf } = filter;
+  const row =
+    teamsOf === undefined
+      ? await countsQuery(executor, scope, filter, now, false).executeTakeFirstOrThrow()
+      : await executor
+          .selectFrom('teamMembers as membership')
+          .innerJoinLateral(
+            () => countsQuery(executor, scope, filter, now, true).as('counts'),
+            (join) => join.onTrue(),
+          )
+          .select([
+            sql<string>`coalesce(sum(counts.open), 0)`.as('open'),
+            sql<string>`coalesce(sum(counts.at_risk), 0)`.as('atRisk'),
+            sql<string>`coalesce(sum(counts.breached), 0)`.as('breached'),
+          ])
+          .where('membership.userId', '=', teamsOf)
+          .executeTakeFirstOrThrow();
+  return { open: Number(row.open), atRisk: Number(row.atRisk), breached: Number(row.breached) };
+}
+
+function countsQuery(
+  executor: Executor,
+  scope: Scope,
+  filter: Pick<CaseFilter, 'accountId' | 'assigneeId'>,
+  now: Date,
+  /** Inside the memberships' LATERAL: the team is the membership's. */
+  ofMembership: boolean,
+) {
+  let query = inScope(
+    withModuleTables<CaseTables>(executor)
+      .selectFrom('caseQueue as queue')
+      .select([
+        sql<string>`count(*)`.as('open'),
+        sql<string>`count(*) filter (where queue.sla_at_risk_at <= ${now}
+          and (queue.sla_breach_at is null or queue.sla_breach_at > ${now}))`.as('atRisk'),
+        sql<string>`count(*) filter (where queue.sla_breach_at <= ${now})`.as('breached'),
+      ])
+      .where('queue.open', '=', true),
+    'queue.accountId',
+    scope,
+  );
+  if (ofMembership) query = query.where(sql<boolean>`queue.team_id = membership.team_id`);
+  if (filter.accountId) query = query.where('queue.accountId', '=', filter.accountId);
+  if (filter.assigneeId) query = query.where('queue.assigneeId', '=', filter.assigneeId);
+  return query;
 }

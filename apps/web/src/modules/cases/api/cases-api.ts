@@ -18,6 +18,7 @@ import type {
   Escalation,
   EscalationInput,
   Page,
+  QueueCounts,
   SavedView,
   SavedViewInput,
   SlaClock,
@@ -29,6 +30,17 @@ const withSignal = (signal?: AbortSignal) => (signal ? { signal } : {});
 const base = (id: string) => `/api/cases/${encodeURIComponent(id)}`;
 
 /** The queue, soonest due first; the API repeats `status` for each status asked for. */
+/** The counts of a queue view (`mine`, `team`, `all`), optionally of one account. */
+export function fetchQueueCounts(
+  view: string,
+  accountId: string | null,
+  signal?: AbortSignal,
+): Promise<QueueCounts> {
+  const query = new URLSearchParams({ view });
+  if (accountId) query.set('accountId', accountId);
+  return apiRequest<QueueCounts>(`/api/cases/counts?${query.toString()}`, withSignal(signal));
+}
+
 export function fetchCases(
   params: CaseFilter & { limit: number; cursor: string | null },
   signal?: AbortSignal,

@@ -18,4 +18,5 @@ export const casesKeys = {
   contacts: (accountId: string) => [...casesKeys.all, 'contacts', accountId] as const,
   search: (q: string) => [...casesKeys.all, 'search', q] as const,
   savedViews: () => [...casesKeys.all, 'saved-views'] as const,
+  counts: (view: string, accountId: string | null) => [...casesKeys.all, 'counts', view, accountId] as const,
 };

@@ -316,3 +316,10 @@ export interface CaseAssignees {
   team: Team | null;
   items: Array<{ id: string; displayName: string; isLead: boolean; inTeam: boolean }>;
 }
+
+/** A queue view's open cases, and how many of them are at risk or breached now (staff). */
+export interface QueueCounts {
+  open: number;
+  atRisk: number;
+  breached: number;
+}

@@ -1,4 +1,5 @@
 import {
+  Badge,
   Button,
   Checkbox,
   Group,
@@ -6,12 +7,14 @@ import {
   SegmentedControl,
   Select,
   Stack,
+  Text,
   TextInput,
 } from '@mantine/core';
 import { caseStatuses, priorities, type CaseStatus, type Priority } from '@paydesk/shared';
 import { IconAlarm, IconAlertTriangle, IconHourglass, IconSearch } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useQueueCounts } from '../hooks/use-cases.ts';
 import { useDebouncedDraft } from '../hooks/use-debounced-draft.ts';
 import {
   caseViews,
@@ -37,6 +40,8 @@ interface CaseFiltersProps {
 export function CaseFilters({ value, onChange, isStaff }: CaseFiltersProps) {
   const { t } = useTranslation();
   const [q, setQ] = useDebouncedDraft(value.q, (next) => onChange((current) => ({ ...current, q: next })));
+  // The view's counts (and the account's, if one is picked): what the toggles would show.
+  const counts = useQueueCounts(value.view, value.accountId, isStaff);
   return (
     <Stack gap="sm" mb="md" data-testid="cases-filters">
       {isStaff ? (
@@ -52,6 +57,7 @@ export function CaseFilters({ value, onChange, isStaff }: CaseFiltersProps) {
             color="orange"
             icon={<IconAlertTriangle size={16} />}
             label={t('caseQueue.quick.atRisk')}
+            count={counts.data?.atRisk}
             onToggle={(on) => onChange((current) => withSla(current, 'at_risk', on))}
             testId="cases-quick-at-risk"
           />
@@ -60,6 +66,7 @@ export function CaseFilters({ value, onChange, isStaff }: CaseFiltersProps) {
             color="red"
             icon={<IconAlarm size={16} />}
             label={t('caseQueue.quick.breached')}
+            count={counts.data?.breached}
             onToggle={(on) => onChange((current) => withSla(current, 'breached', on))}
             testId="cases-quick-breached"
           />
@@ -71,6 +78,11 @@ export function CaseFilters({ value, onChange, isStaff }: CaseFiltersProps) {
             onToggle={(on) => onChange((current) => withWaitingOnCustomer(current, on))}
             testId="cases-quick-waiting"
           />
+          {counts.data ? (
+            <Text size="sm" c="dimmed" data-testid="cases-open-count" data-count={counts.data.open}>
+              {t('caseQueue.openCount', { count: counts.data.open })}
+            </Text>
+          ) : null}
         </Group>
       ) : null}
       <Group gap="sm" align="flex-end" wrap="wrap">
@@ -135,17 +147,34 @@ interface ToggleProps {
   color: string;
   icon: ReactNode;
   label: string;
+  /** How many cases of the view it would show, while known. */
+  count?: number | undefined;
   onToggle: (on: boolean) => void;
   testId: string;
 }
 
 /** A filter switched on and off with one click; `aria-pressed` tells assistive technology its state. */
-function Toggle({ on, color, icon, label, onToggle, testId }: ToggleProps) {
+function Toggle({ on, color, icon, label, count, onToggle, testId }: ToggleProps) {
+  const { i18n } = useTranslation();
   return (
     <Button
       variant={on ? 'light' : 'default'}
       color={on ? color : undefined}
       leftSection={icon}
+      rightSection={
+        count === undefined ? undefined : (
+          <Badge
+            size="sm"
+            circle={count < 10}
+            variant={count > 0 ? 'filled' : 'light'}
+            color={count > 0 ? color : 'gray'}
+            data-testid={`${testId}-count`}
+            data-count={count}
+          >
+            {count.toLocaleString(i18n.language)}
+          </Badge>
+        )
+      }
       aria-pressed={on}
       onClick={() => onToggle(!on)}
       data-testid={testId}

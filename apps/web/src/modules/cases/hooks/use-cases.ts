@@ -6,6 +6,7 @@ import {
   fetchCases,
   fetchContacts,
   fetchMessages,
+  fetchQueueCounts,
   fetchSla,
   fetchTeams,
   fetchTimeline,
@@ -48,6 +49,20 @@ export function useCaseSla(id: string) {
     queryKey: casesKeys.sla(id),
     queryFn: ({ signal }) => fetchSla(id, signal),
     refetchInterval: 30_000,
+  });
+}
+
+/**
+ * A staff view's open, at-risk and breached counts, for the queue's toggles; read again every half
+ * minute, as time alone puts cases at risk and past due.
+ */
+export function useQueueCounts(view: string, accountId: string | null, enabled: boolean) {
+  return useQuery({
+    queryKey: casesKeys.counts(view, accountId),
+    queryFn: ({ signal }) => fetchQueueCounts(view, accountId, signal),
+    enabled,
+    refetchInterval: 30_000,
+    placeholderData: (previous) => previous,
   });
 }
 
