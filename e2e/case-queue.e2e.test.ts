@@ -373,4 +373,26 @@ describe('the case queue', () => {
 
     expect(problems).toEqual([]);
   });
+  it("starts a shift on the dashboard: the agent's own and team counts, each opening its queue", async () => {
+    const agent = await e2e.openSession();
+    await e2e.logIn(agent.page, 'l3.agent@paydesk.test');
+    await switchToEnglish(agent.page);
+    const counts = await apiGet<{ open: number; atRisk: number; breached: number }>(
+      agent.page,
+      '/api/cases/counts?view=mine',
+    );
+    await agent.page.getByTestId('nav-dashboard').click();
+    await agent.page.getByTestId('work-mine-open').waitFor();
+    expect(await agent.page.getByTestId('work-mine-open').textContent()).toContain(String(counts.open));
+    expect(await agent.page.getByTestId('work-mine-breached').getAttribute('data-count')).toBe(
+      String(counts.breached),
+    );
+
+    // The breached figure opens the agent's queue filtered to it: as many rows as it said.
+    await agent.page.getByTestId('work-mine-breached').click();
+    await expect.poll(() => new URL(agent.page.url()).search, settled).toBe('?view=mine&sla=breached');
+    await expect.poll(() => agent.page.getByTestId('case-row').count(), settled).toBe(counts.breached);
+    expect(agent.problems).toEqual([]);
+    await agent.context.close();
+  });
 });

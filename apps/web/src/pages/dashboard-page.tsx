@@ -15,6 +15,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { NavIcon } from '../app/layout/nav-icon.tsx';
 import { getNavigation } from '../app/navigation.ts';
+import { canWorkCases, WorkSummary } from '../modules/cases/index.ts';
 import { useCurrentUser } from '../modules/identity/index.ts';
 import { LabelledValue } from '../ui/labelled-value.tsx';
 import { PageHeader } from '../ui/page-header.tsx';
@@ -55,6 +56,8 @@ export function DashboardPage() {
           </LabelledValue>
         </SimpleGrid>
       </Card>
+
+      {canWorkCases(me.role) ? <WorkSummary /> : null}
 
       <Title order={4} mb="sm">
         {t('dashboard.yourAreas')}

@@ -20,6 +20,7 @@ export { NewCaseModal } from './components/new-case-modal.tsx';
 export { SavedViewsBar } from './components/saved-views-bar.tsx';
 export { SlaPanel } from './components/sla-panel.tsx';
 export { WatchersPanel } from './components/watchers-panel.tsx';
+export { WorkSummary } from './components/work-summary.tsx';
 export { useCase, useCases } from './hooks/use-cases.ts';
 export { canWorkCases } from './permissions.ts';
 export { priorityFor } from './priority.ts';
