@@ -31,6 +31,17 @@ export interface CaseFilter {
 
 export type QueueRow = CaseRow & { dueKey: string };
 
+/**
+ * Whether a queue row is at risk or breached as of `now`, from the instants the SLA engine keeps in
+ * it; the one test both the filters and the counts use.
+ */
+function slaTest(sla: SlaFilter, now: Date) {
+  return sla === 'breached'
+    ? sql<boolean>`queue.sla_breach_at <= ${now}`
+    : sql<boolean>`(queue.sla_at_risk_at <= ${now}
+        and (queue.sla_breach_at is null or queue.sla_breach_at > ${now}))`;
+}
+
 /** The page key: the expression the queue indexes hold (no due time sorts last). */
 const dueKey = sql<string>`coalesce(queue.next_due_at, 'infinity'::timestamptz)`;
 
@@ -81,11 +92,7 @@ function pageQuery(
   if (filter.statuses?.length) query = query.where('cases.status', 'in', filter.statuses);
   if (filter.openOnly) query = query.where('queue.open', '=', true);
   if (filter.priority) query = query.where('cases.priority', '=', filter.priority);
-  if (filter.sla === 'breached') query = query.where('queue.slaBreachAt', '<=', now);
-  if (filter.sla === 'at_risk')
-    query = query
-      .where('queue.slaAtRiskAt', '<=', now)
-      .where((eb) => eb.or([eb('queue.slaBreachAt', 'is', null), eb('queue.slaBreachAt', '>', now)]));
+  if (filter.sla) query = query.where(slaTest(filter.sla, now));
   if (filter.search) {
     const pattern = `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     query = query.where((eb) =>
@@ -153,9 +160,8 @@ function countsQuery(
       .selectFrom('caseQueue as queue')
       .select([
         sql<string>`count(*)`.as('open'),
-        sql<string>`count(*) filter (where queue.sla_at_risk_at <= ${now}
-          and (queue.sla_breach_at is null or queue.sla_breach_at > ${now}))`.as('atRisk'),
-        sql<string>`count(*) filter (where queue.sla_breach_at <= ${now})`.as('breached'),
+        sql<string>`count(*) filter (where ${slaTest('at_risk', now)})`.as('atRisk'),
+        sql<string>`count(*) filter (where ${slaTest('breached', now)})`.as('breached'),
       ])
       .where('queue.open', '=', true),
     'queue.accountId',
