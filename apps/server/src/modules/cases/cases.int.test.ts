@@ -99,6 +99,22 @@ describe('opening a case', () => {
     expect(other.json()).toMatchObject({ status: 404, code: 'ACCOUNT_NOT_FOUND' });
   });
 
+  it("makes a portal user the case's contact when their account keeps a contact with their e-mail address", async () => {
+    const email = `treasury-${Date.now()}@example.test`;
+    const contact = await buildContact(t, accountId, { name: 'Olga Treasury', email, language: 'pl' });
+    const portalUser = await signedInAs(t, 'customer_user', { accountId, email });
+    const own = await open({}, portalUser);
+    expect(own).toMatchObject({ contact: { id: contact.id, name: 'Olga Treasury', email }, language: 'pl' });
+    // Naming another of the account's contacts is theirs to do; a user without a contact stays without.
+    const colleague = await buildContact(t, accountId);
+    expect(await open({ contactId: colleague.id }, portalUser)).toMatchObject({
+      contact: { id: colleague.id },
+    });
+    expect(await open({}, customer)).toMatchObject({ contact: null });
+    // Staff opening a case name its contact themselves: their own e-mail address is never a contact.
+    expect(await open({})).toMatchObject({ contact: null });
+  });
+
   it('wants a reason to override the matrix', async () => {
     const noReason = await agent.call('POST', '/api/cases', { accountId, ...request, priority: 'P1' });
     expect(noReason.json()).toMatchObject({ status: 400, errors: [{ path: 'body/priorityReason' }] });

@@ -423,6 +423,18 @@ export async function findContact(executor: Executor, accountId: string, contact
     .executeTakeFirst();
 }
 
+/** The account's contact with the user's e-mail address, if the account has one. */
+export async function findContactOfUser(executor: Executor, accountId: string, userId: string) {
+  const contact = await executor
+    .selectFrom('accountContacts as contact')
+    .innerJoin('users', 'users.email', 'contact.email')
+    .select('contact.id')
+    .where('contact.accountId', '=', accountId)
+    .where('users.id', '=', userId)
+    .executeTakeFirst();
+  return contact?.id;
+}
+
 export async function findServiceByCode(executor: Executor, code: string) {
   return executor.selectFrom('services').select(['id', 'code']).where('code', '=', code).executeTakeFirst();
 }

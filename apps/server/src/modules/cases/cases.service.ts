@@ -311,7 +311,12 @@ export function createCasesService(deps: {
       return inTransaction(options, async (tx) => {
         const account = await repo.findAccount(tx, scope(ctx), input.accountId);
         if (!account) throw new AppError('ACCOUNT_NOT_FOUND', 'No such account');
-        const refs = await checkReferences(tx, input.accountId, input);
+        // A customer writing in through the portal speaks as the account's contact with their e-mail
+        // address (if it keeps one), so replies and macros address them by name.
+        const contactId =
+          input.contactId ??
+          (ctx && !isStaff ? await repo.findContactOfUser(tx, input.accountId, ctx.actor.userId) : undefined);
+        const refs = await checkReferences(tx, input.accountId, { ...input, contactId });
         const { priority, priorityReason } = checkPriority(
           priorityFor(input.impact, input.urgency),
           input.priority,
@@ -345,7 +350,7 @@ export function createCasesService(deps: {
           serviceId: refs.serviceId ?? null,
           category: input.category?.trim() ?? '',
           channel,
-          contactId: input.contactId ?? null,
+          contactId: contactId ?? null,
           teamId: input.teamId ?? null,
           assigneeId: input.assigneeId ?? (routed && 'assigneeId' in routed ? routed.assigneeId : null),
           tier,
