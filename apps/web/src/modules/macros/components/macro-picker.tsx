@@ -9,15 +9,15 @@ import {
   ScrollArea,
   Stack,
   Text,
-  TextInput,
   UnstyledButton,
 } from '@mantine/core';
-import { IconAlertTriangle, IconSearch } from '@tabler/icons-react';
+import { IconAlertTriangle } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../../../ui/problem-alert.tsx';
 import type { Macro, MacroApplied, MacroPreview } from '../api/macros-types.ts';
 import { useApplyMacro, useMacroPreview, useMacros } from '../hooks/use-macros.ts';
+import { describeRouting, MacroSearchInput } from './macro-parts.tsx';
 
 interface MacroPickerProps {
   caseId: string;
@@ -56,15 +56,7 @@ export function MacroPicker({ caseId, caseVersion, onApplied }: MacroPickerProps
     <Card withBorder padding="md" data-testid="macro-picker">
       <Stack gap="sm">
         <Text fw={600}>{t('macros.title')}</Text>
-        <TextInput
-          leftSection={<IconSearch size={16} />}
-          placeholder={t('macros.searchPlaceholder')}
-          aria-label={t('macros.search')}
-          value={search}
-          onChange={(event) => setSearch(event.currentTarget.value)}
-          maxLength={100}
-          data-testid="macro-search"
-        />
+        <MacroSearchInput value={search} onChange={setSearch} testId="macro-search" />
         {macros.isError ? <ProblemAlert error={macros.error} testId="macro-list-error" /> : null}
         {macros.isPending ? <Loader size="sm" /> : null}
         {!macros.isPending && items.length === 0 ? (
@@ -139,19 +131,9 @@ function PreviewBody({ preview }: { preview: MacroPreview }) {
   const { t } = useTranslation();
   const { changes } = preview;
   const lines = [
-    changes.status ? t('macros.changes.status', { status: t(`cases.statuses.${changes.status}`) }) : null,
+    ...describeRouting(t, changes),
     changes.priority
       ? t('macros.changes.priority', { priority: changes.priority, reason: changes.priorityReason ?? '' })
-      : null,
-    changes.teamId !== undefined
-      ? changes.teamId === null
-        ? t('macros.changes.noTeam')
-        : t('macros.changes.team')
-      : null,
-    changes.assigneeId !== undefined
-      ? changes.assigneeId === null
-        ? t('macros.changes.unassign')
-        : t('macros.changes.assignee')
       : null,
     changes.tags ? t('macros.changes.tags', { tags: changes.tags.join(', ') || '—' }) : null,
   ].filter((line): line is string => line !== null);

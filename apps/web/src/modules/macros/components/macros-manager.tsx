@@ -1,17 +1,5 @@
-import {
-  ActionIcon,
-  Badge,
-  Button,
-  Card,
-  Center,
-  Group,
-  Loader,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-} from '@mantine/core';
-import { IconPencil, IconPlus, IconSearch, IconTrash } from '@tabler/icons-react';
+import { ActionIcon, Badge, Button, Card, Center, Group, Loader, Stack, Table, Text } from '@mantine/core';
+import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { languages } from '@paydesk/shared';
 import type { TFunction } from 'i18next';
 import { useState } from 'react';
@@ -21,6 +9,7 @@ import { ProblemAlert } from '../../../ui/problem-alert.tsx';
 import type { Macro } from '../api/macros-types.ts';
 import { useDeleteMacro, useMacros } from '../hooks/use-macros.ts';
 import { MacroFormModal } from './macro-form-modal.tsx';
+import { describeRouting, MacroSearchInput } from './macro-parts.tsx';
 
 /**
  * The macros an agent may use, to find, write, change and delete: their own, their teams' and
@@ -39,16 +28,7 @@ export function MacrosManager() {
   return (
     <Stack gap="md">
       <Group justify="space-between">
-        <TextInput
-          leftSection={<IconSearch size={16} />}
-          placeholder={t('macros.searchPlaceholder')}
-          aria-label={t('macros.search')}
-          value={search}
-          onChange={(event) => setSearch(event.currentTarget.value)}
-          maxLength={100}
-          w={320}
-          data-testid="macros-search"
-        />
+        <MacroSearchInput value={search} onChange={setSearch} w={320} testId="macros-search" />
         <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing(null)} data-testid="macro-new">
           {t('macros.manage.new')}
         </Button>
@@ -160,20 +140,8 @@ export function MacrosManager() {
 function describeActions(t: TFunction, macro: Macro): string {
   const { actions } = macro;
   return [
-    actions.status ? t('macros.changes.status', { status: t(`cases.statuses.${actions.status}`) }) : null,
+    ...describeRouting(t, actions),
     actions.priority ? t('macros.manage.setsPriority', { priority: actions.priority }) : null,
-    actions.teamId !== undefined
-      ? actions.teamId === null
-        ? t('macros.changes.noTeam')
-        : t('macros.changes.team')
-      : null,
-    actions.assigneeId === 'me'
-      ? t('macros.manage.takesCaseShort')
-      : actions.assigneeId === null
-        ? t('macros.changes.unassign')
-        : actions.assigneeId
-          ? t('macros.changes.assignee')
-          : null,
     actions.addTags?.length ? t('macros.manage.addsTags', { tags: actions.addTags.join(', ') }) : null,
     actions.removeTags?.length
       ? t('macros.manage.removesTags', { tags: actions.removeTags.join(', ') })
