@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compileCalendar, type CalendarSpec, type Pause, type Weekday, type WindowSpec } from './index.ts';
+import {
+  compileCalendar,
+  compileCalendarHistory,
+  type CalendarSpec,
+  type Pause,
+  type Weekday,
+  type WindowSpec,
+} from './index.ts';
 
 /**
  * Properties of the business-time maths on fixed realistic calendars and random ones, checked against
@@ -261,6 +268,83 @@ describe('business-time maths (properties)', () => {
         },
       ),
       { numRuns: 150 },
+    );
+  });
+});
+
+describe('a calendar with a history of changes (properties)', () => {
+  /**
+   * Two or three changes in the order they were made, the later ones from quarter-hours within days
+   * of `around` (where the instants under test are), so the spans measured cross them.
+   */
+  const historyAround = (around: number) =>
+    fc.record({
+      first: calendarArbitrary,
+      later: fc.array(
+        fc.record({
+          spec: calendarArbitrary,
+          from: fc
+            .integer({ min: -2 * 96, max: 4 * 96 })
+            .map((q) => Math.floor(around / QUARTER) * QUARTER + q * QUARTER),
+        }),
+        { minLength: 1, maxLength: 2 },
+      ),
+    });
+  type History = { first: CalendarSpec; later: Array<{ spec: CalendarSpec; from: number }> };
+  const changesOf = ({ first, later }: History) => [{ from: null, spec: first }, ...later];
+
+  /** The rules at an instant, read straight from the definition: the last change made in force by then. */
+  function specAt(history: History, instant: number): CalendarSpec {
+    let spec = history.first;
+    for (const change of history.later) if (change.from <= instant) spec = change.spec;
+    return spec;
+  }
+
+  it('counts each quarter-hour by the rules in force then', () => {
+    fc.assert(
+      fc.property(
+        fc
+          .tuple(
+            fc.integer({ min: RANGE_START / QUARTER, max: RANGE_END / QUARTER }),
+            fc.integer({ min: 0, max: 3 * 96 }),
+          )
+          .chain(([startQuarter, quarters]) =>
+            historyAround(startQuarter * QUARTER).map((history) => ({ history, startQuarter, quarters })),
+          ),
+        ({ history, startQuarter, quarters }) => {
+          const from = startQuarter * QUARTER;
+          const to = from + quarters * QUARTER;
+          let expected = 0;
+          for (let t = from; t < to; t += QUARTER)
+            if (isBusinessTime(specAt(history, t), t)) expected += QUARTER;
+          expect(compileCalendarHistory(changesOf(history)).businessElapsed(from, to)).toBe(expected);
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it('measures time before a change as the calendar did before it, and elapsed(from, add(from, d)) = d across it', () => {
+    fc.assert(
+      fc.property(
+        withPauses(
+          fc
+            .record({ from: instantArbitrary, d: durationArbitrary })
+            .chain((value) => historyAround(value.from).map((history) => ({ ...value, history }))),
+        ),
+        ({ history, from, d, pauses }) => {
+          const calendar = compileCalendarHistory(changesOf(history));
+          const due = calendar.addBusinessTime(from, d, pauses);
+          if (due > from) expect(calendar.businessElapsed(from, due, pauses)).toBe(d);
+          const firstChange = Math.min(...history.later.map((change) => change.from));
+          const until = Math.min(firstChange, due);
+          if (until > from)
+            expect(calendar.businessElapsed(from, until, pauses)).toBe(
+              compileCalendar(history.first).businessElapsed(from, until, pauses),
+            );
+        },
+      ),
+      runs,
     );
   });
 });

@@ -20,12 +20,65 @@ export interface Pause {
 }
 
 /** A first use compiles a year before and two after it: room for most later calls. */
-const DAYS_BEFORE = 366;
-const DAYS_AFTER = 2 * 366;
+const MS_BEFORE = 366 * MS_PER_DAY;
+const MS_AFTER = 2 * 366 * MS_PER_DAY;
+/** Compiled ranges stay within two days of the instants the maths accepts (any zone's midnights). */
+const COMPILE_FLOOR = EARLIEST_INSTANT - 2 * MS_PER_DAY;
+const COMPILE_CEILING = LATEST_INSTANT + 2 * MS_PER_DAY;
+
+/**
+ * A change to a calendar, as it takes effect: its spec governs from `from` (epoch ms; null: from the
+ * beginning) on.
+ */
+export interface CalendarChange {
+  readonly from: number | null;
+  readonly spec: CalendarSpec;
+}
+
+/** The rules in force over [from, to). */
+export interface CalendarEra {
+  readonly from: number;
+  readonly to: number;
+  readonly spec: CalendarSpec;
+  readonly timeZone: string;
+}
+
+interface CompiledEra extends CalendarEra {
+  readonly rules: CalendarRules;
+  readonly zone: ZoneOffsets;
+}
 
 /** Validates a calendar (as `parseCalendarSpec`, throwing `CALENDAR_INVALID`) and prepares its maths. */
 export function compileCalendar(spec: CalendarSpec): BusinessCalendar {
-  return new BusinessCalendar(readCalendarRules(spec));
+  return compileCalendarHistory([{ from: null, spec }]);
+}
+
+/**
+ * A calendar with its history: the changes in the order they were made (the first from the
+ * beginning). Each governs from its instant on, over everything made before it: a change effective
+ * from now leaves the time already past measured as it was, and one made later but effective from
+ * an earlier instant (a correction) supersedes the ones in between. Before the first change's
+ * instant, the first change's rules.
+ */
+export function compileCalendarHistory(changes: readonly CalendarChange[]): BusinessCalendar {
+  if (changes.length === 0) throw new Error('a calendar history needs at least one change');
+  let governing: Array<{ from: number; rules: CalendarRules }> = [];
+  changes.forEach((change, index) => {
+    const from =
+      index === 0 || change.from === null ? EARLIEST_INSTANT : Math.max(change.from, EARLIEST_INSTANT);
+    governing = governing.filter((era) => era.from < from);
+    governing.push({ from, rules: readCalendarRules(change.spec) });
+  });
+  return new BusinessCalendar(
+    governing.map(({ from, rules }, index) => ({
+      from: index === 0 ? COMPILE_FLOOR : from,
+      to: governing[index + 1]?.from ?? COMPILE_CEILING,
+      spec: rules.spec,
+      timeZone: rules.timeZone,
+      rules,
+      zone: timeZoneFor(rules.timeZone),
+    })),
+  );
 }
 
 /**
@@ -33,6 +86,8 @@ export function compileCalendar(spec: CalendarSpec): BusinessCalendar {
  * (windows in wall-clock time of the zone, minus holidays, merged) with prefix sums of business
  * milliseconds, so both operations are two binary searches. The compiled range starts around the first
  * instant asked about and grows (at least doubling) when an instant or a due time falls outside it.
+ * A calendar with a history compiles each stretch of time with the rules then in force (its era), so
+ * the operations count across a change as they do anywhere else.
  *
  * Conventions: instants are epoch milliseconds (integers); windows are half-open [open, close); the due
  * time is the EARLIEST instant at which counted business time reaches the target, so a target that runs
@@ -40,13 +95,13 @@ export function compileCalendar(spec: CalendarSpec): BusinessCalendar {
  * pauses remove the business time inside them (overlapping pauses count once).
  */
 export class BusinessCalendar {
+  /** The rules in force last (now, unless a change takes effect later): what people edit and read. */
   readonly spec: CalendarSpec;
   readonly timeZone: string;
-  readonly #rules: CalendarRules;
-  readonly #zone: ZoneOffsets;
+  /** Ascending, contiguous: the first from before any supported instant, the last to after them all. */
+  readonly eras: readonly CalendarEra[];
+  readonly #eras: readonly CompiledEra[];
   #isCompiled = false;
-  #firstDay = 0;
-  #endDay = 0;
   /** The compiled intervals are exact for instants in [#low, #high]. */
   #low = 0;
   #high = 0;
@@ -57,11 +112,12 @@ export class BusinessCalendar {
   #before = new Float64Array(1);
   #count = 0;
 
-  constructor(rules: CalendarRules) {
-    this.#rules = rules;
-    this.spec = rules.spec;
-    this.timeZone = rules.timeZone;
-    this.#zone = timeZoneFor(rules.timeZone);
+  constructor(eras: readonly CompiledEra[]) {
+    this.#eras = eras;
+    this.eras = eras.map(({ from, to, spec, timeZone }) => ({ from, to, spec, timeZone }));
+    const last = eras[eras.length - 1]!;
+    this.spec = last.spec;
+    this.timeZone = last.timeZone;
   }
 
   /** The due instant: `from` plus `durationMs` of business time not inside a pause. */
@@ -139,56 +195,32 @@ export class BusinessCalendar {
 
   #cover(t: number): void {
     if (this.#isCompiled && t >= this.#low && t <= this.#high) return;
-    const day = Math.floor(this.#zone.localOf(t) / MS_PER_DAY);
-    if (!this.#isCompiled) return this.#compile(day - DAYS_BEFORE, day + DAYS_AFTER);
+    if (!this.#isCompiled) return this.#compile(t - MS_BEFORE, t + MS_AFTER);
     // Grow by at least the current span, so walking outward costs a logarithmic number of compiles.
-    const span = this.#endDay - this.#firstDay;
+    const span = this.#high - this.#low;
     this.#compile(
-      t < this.#low ? Math.min(day - DAYS_BEFORE, this.#firstDay - span) : this.#firstDay,
-      t > this.#high ? Math.max(day + DAYS_AFTER, this.#endDay + span) : this.#endDay,
+      t < this.#low ? Math.min(t - MS_BEFORE, this.#low - span) : this.#low,
+      t > this.#high ? Math.max(t + MS_AFTER, this.#high + span) : this.#high,
     );
   }
 
   #extendForward(from: number): void {
-    if (this.#endDay > END_SUPPORTED_DAY) throw dueOutOfRange(from);
-    this.#compile(this.#firstDay, this.#endDay + (this.#endDay - this.#firstDay));
+    if (this.#high >= COMPILE_CEILING) throw dueOutOfRange(from);
+    this.#compile(this.#low, this.#high + (this.#high - this.#low));
   }
 
-  /**
-   * Compiles local days [firstDay, endDay). Windows of the day before are included (an overnight
-   * window reaches into firstDay) and everything is clipped to the instants of the two midnights, so
-   * the intervals are exact in between. The range never goes beyond a day either side of the
-   * supported dates, which covers every supported instant in any zone.
-   */
-  #compile(firstDay: number, endDay: number): void {
-    firstDay = Math.max(firstDay, FIRST_SUPPORTED_DAY - 1);
-    endDay = Math.min(endDay, END_SUPPORTED_DAY + 1);
-    const zone = this.#zone;
-    const low = zone.instantOf(firstDay * MS_PER_DAY);
-    const high = zone.instantOf(endDay * MS_PER_DAY);
-
-    const open: Array<[number, number]> = [];
-    for (let day = firstDay - 1; day < endDay; day++) {
-      const midnight = day * MS_PER_DAY;
-      for (const window of this.#rules.windows[weekdayOf(day)]!) {
-        const start = Math.max(low, zone.instantOf(midnight + window.open * MS_PER_MINUTE));
-        const end = Math.min(high, zone.instantOf(midnight + window.close * MS_PER_MINUTE));
-        // A window can come out empty or inverted when a boundary falls in a spring-forward gap.
-        if (end > start) open.push([start, end]);
-      }
+  /** Compiles [low, high] (within the compile bounds): each era's business time over its part of it. */
+  #compile(low: number, high: number): void {
+    low = Math.max(low, COMPILE_FLOOR);
+    high = Math.min(high, COMPILE_CEILING);
+    const pieces: Array<[number, number]> = [];
+    for (const era of this.#eras) {
+      const from = Math.max(low, era.from);
+      const to = Math.min(high, era.to);
+      if (to > from) pieces.push(...businessIntervals(era, from, to));
     }
-    const closed: Array<[number, number]> = [];
-    for (const [day, ranges] of this.#rules.holidays) {
-      if (day < firstDay - 1 || day > endDay) continue;
-      const midnight = day * MS_PER_DAY;
-      for (const range of ranges) {
-        const start = zone.instantOf(midnight + range.open * MS_PER_MINUTE);
-        const end = zone.instantOf(midnight + range.close * MS_PER_MINUTE);
-        if (end > start) closed.push([start, end]);
-      }
-    }
-
-    const business = subtractIntervals(mergeIntervals(open), mergeIntervals(closed));
+    // Eras meet end to end: a window running across a change is one interval again.
+    const business = mergeIntervals(pieces);
     const count = business.length;
     const starts = new Float64Array(count);
     const ends = new Float64Array(count);
@@ -202,12 +234,41 @@ export class BusinessCalendar {
     this.#ends = ends;
     this.#before = before;
     this.#count = count;
-    this.#firstDay = firstDay;
-    this.#endDay = endDay;
     this.#low = low;
     this.#high = high;
     this.#isCompiled = true;
   }
+}
+
+/**
+ * An era's business intervals within [from, to]: the windows of the local days the span touches (and
+ * the day before, whose overnight window can reach into it) minus the holidays, clipped to the span.
+ */
+function businessIntervals(era: CompiledEra, from: number, to: number): Array<[number, number]> {
+  const { zone, rules } = era;
+  const firstDay = Math.floor(zone.localOf(from) / MS_PER_DAY);
+  const endDay = Math.floor(zone.localOf(to) / MS_PER_DAY) + 1;
+  const open: Array<[number, number]> = [];
+  for (let day = firstDay - 1; day < endDay; day++) {
+    const midnight = day * MS_PER_DAY;
+    for (const window of rules.windows[weekdayOf(day)]!) {
+      const start = Math.max(from, zone.instantOf(midnight + window.open * MS_PER_MINUTE));
+      const end = Math.min(to, zone.instantOf(midnight + window.close * MS_PER_MINUTE));
+      // A window can come out empty or inverted when a boundary falls in a spring-forward gap.
+      if (end > start) open.push([start, end]);
+    }
+  }
+  const closed: Array<[number, number]> = [];
+  for (const [day, ranges] of rules.holidays) {
+    if (day < firstDay - 1 || day > endDay) continue;
+    const midnight = day * MS_PER_DAY;
+    for (const range of ranges) {
+      const start = zone.instantOf(midnight + range.open * MS_PER_MINUTE);
+      const end = zone.instantOf(midnight + range.close * MS_PER_MINUTE);
+      if (end > start) closed.push([start, end]);
+    }
+  }
+  return subtractIntervals(mergeIntervals(open), mergeIntervals(closed));
 }
 
 /** Milliseconds in [from, to) outside the pauses: ServiceNow's "actual elapsed time". */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileCalendar, holidaysBetween, parseInstant } from './index.ts';
+import { compileCalendar, compileCalendarHistory, holidaysBetween, parseInstant } from './index.ts';
 
 function at(text: string): number {
   const instant = parseInstant(text);
@@ -49,5 +49,35 @@ describe('holidaysBetween', () => {
       },
     ]);
     expect(holidaysBetween(london, at('2024-12-24T00:00Z'), at('2024-12-24T13:00Z'))).toEqual([]);
+  });
+
+  it('reads each era of a calendar that changed: a holiday added later counts from the change on', () => {
+    const before = { timeZone: 'Europe/London', week: { mon: [['09:00', '17:30']] as const } };
+    const changed = compileCalendarHistory([
+      { from: null, spec: before },
+      // Made at noon on the day itself: the morning was already worked under the old calendar.
+      {
+        from: at('2024-05-06T11:00Z'),
+        spec: { ...before, holidays: [{ date: '2024-05-06', name: 'Early May' }, '2024-05-27'] },
+      },
+    ]);
+    expect(holidaysBetween(changed, at('2024-05-01T00:00Z'), at('2024-06-01T00:00Z'))).toEqual([
+      {
+        date: '2024-05-06',
+        name: 'Early May',
+        start: at('2024-05-06T11:00Z'),
+        end: at('2024-05-06T23:00Z'),
+        isWholeDay: false,
+      },
+      {
+        date: '2024-05-27',
+        name: null,
+        start: at('2024-05-26T23:00Z'),
+        end: at('2024-05-27T23:00Z'),
+        isWholeDay: true,
+      },
+    ]);
+    // The maths agrees: 08:00–11:00Z counted on the 6th, nothing after; the 13th counts in full.
+    expect(changed.businessElapsed(at('2024-05-06T00:00Z'), at('2024-05-07T00:00Z'))).toBe(3 * 3_600_000);
   });
 });

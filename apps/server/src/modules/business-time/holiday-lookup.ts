@@ -1,4 +1,4 @@
-import type { BusinessCalendar } from './calendar-math.ts';
+import type { BusinessCalendar, CalendarEra } from './calendar-math.ts';
 import { MINUTES_PER_DAY, MS_PER_DAY, MS_PER_MINUTE, parseClockTime, parseDate } from './civil-date.ts';
 import { timeZoneFor } from './time-zone.ts';
 
@@ -14,14 +14,25 @@ export interface CalendarHoliday {
 }
 
 /**
- * The calendar's holidays that overlap [from, to), by start. Read from the calendar's (already
- * validated) spec with the same wall-clock → instant mapping as the maths, so a holiday shown to a
- * person covers exactly the time the maths removed.
+ * The calendar's holidays that overlap [from, to), by start. Read from the (already validated) spec of
+ * each era the span crosses, with the same wall-clock → instant mapping as the maths, so a holiday
+ * shown to a person covers exactly the time the maths removed (a holiday cut by a change to the
+ * calendar shows the part still in force).
  */
 export function holidaysBetween(calendar: BusinessCalendar, from: number, to: number): CalendarHoliday[] {
-  const zone = timeZoneFor(calendar.timeZone);
   const found: CalendarHoliday[] = [];
-  for (const holiday of calendar.spec.holidays ?? []) {
+  for (const era of calendar.eras) {
+    const eraFrom = Math.max(from, era.from);
+    const eraTo = Math.min(to, era.to);
+    if (eraTo > eraFrom) found.push(...eraHolidays(era, eraFrom, eraTo));
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+function eraHolidays(era: CalendarEra, from: number, to: number): CalendarHoliday[] {
+  const zone = timeZoneFor(era.timeZone);
+  const found: CalendarHoliday[] = [];
+  for (const holiday of era.spec.holidays ?? []) {
     const entry = typeof holiday === 'string' ? { date: holiday } : holiday;
     const day = parseDate(entry.date);
     if (day === undefined) continue;
@@ -29,16 +40,22 @@ export function holidaysBetween(calendar: BusinessCalendar, from: number, to: nu
     const close =
       entry.to === undefined ? MINUTES_PER_DAY : (parseClockTime(entry.to, true) ?? MINUTES_PER_DAY);
     const midnight = day * MS_PER_DAY;
-    const start = zone.instantOf(midnight + open * MS_PER_MINUTE);
-    const end = zone.instantOf(midnight + close * MS_PER_MINUTE);
+    const whole = {
+      start: zone.instantOf(midnight + open * MS_PER_MINUTE),
+      end: zone.instantOf(midnight + close * MS_PER_MINUTE),
+    };
+    // The part in force in this era: a change to the calendar can cut a holiday short.
+    const start = Math.max(era.from, whole.start);
+    const end = Math.min(era.to, whole.end);
     if (end <= from || start >= to || end <= start) continue;
+    const isCut = start !== whole.start || end !== whole.end;
     found.push({
       date: entry.date,
       name: entry.name ?? null,
       start,
       end,
-      isWholeDay: open === 0 && close === MINUTES_PER_DAY,
+      isWholeDay: open === 0 && close === MINUTES_PER_DAY && !isCut,
     });
   }
-  return found.sort((a, b) => a.start - b.start);
+  return found;
 }

@@ -11,7 +11,15 @@ export {
   type Weekday,
   type WindowSpec,
 } from './calendar-spec.ts';
-export { actualElapsed, compileCalendar, type BusinessCalendar, type Pause } from './calendar-math.ts';
+export {
+  actualElapsed,
+  compileCalendar,
+  compileCalendarHistory,
+  type BusinessCalendar,
+  type CalendarChange,
+  type CalendarEra,
+  type Pause,
+} from './calendar-math.ts';
 export { importICalendarHolidays, type ICalendarImportOptions, type ImportedHoliday } from './icalendar.ts';
 export { holidaysBetween, type CalendarHoliday } from './holiday-lookup.ts';
 export { civilDateAt, formatInstant } from './time-zone.ts';
