@@ -232,7 +232,11 @@ describe('paydesk sla on a stored calendar', { timeout: 120_000 }, () => {
     const pglite = await PGlite.create(path.join(dataDir, 'pglite'));
     const spec = JSON.parse(fs.readFileSync(newYork, 'utf8')) as object;
     const { rows } = await pglite.query<{ id: string }>(
-      `INSERT INTO business_calendars (name, spec) VALUES ('New York desk', $1) RETURNING id`,
+      // As the calendars service writes one: the calendar, and its spec as governing from the beginning.
+      `WITH calendar AS (
+         INSERT INTO business_calendars (name, spec) VALUES ('New York desk', $1) RETURNING id, version, spec, updated_at)
+       INSERT INTO business_calendar_changes (calendar_id, version, effective_from, spec, made_at)
+       SELECT id, version, NULL, spec, updated_at FROM calendar RETURNING calendar_id AS id`,
       [JSON.stringify(spec)],
     );
     await pglite.close();

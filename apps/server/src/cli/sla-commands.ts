@@ -118,12 +118,13 @@ function readCalendarSource(value: string, problems: Problem[]): CalendarSource 
 
 async function loadCalendar(source: CalendarSource): Promise<BusinessCalendar> {
   if ('json' in source) return compileCalendar(parseCalendarSpec(source.json));
-  let spec: unknown;
+  let calendar: BusinessCalendar | undefined;
   const { withDatabase } = await import('./main.ts');
   await withDatabase(async (handle, { servicesFor }) => {
-    spec = (await servicesFor(handle).calendars.get(null, source.id)).spec;
+    // With its changes: a start in the past counts as the calendar did then.
+    calendar = await servicesFor(handle).calendars.compiled(null, source.id);
   });
-  return compileCalendar(parseCalendarSpec(spec));
+  return calendar!;
 }
 
 function readInstant(option: string, text: string, problems: Problem[]): number | undefined {

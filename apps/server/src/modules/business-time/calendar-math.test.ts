@@ -3,6 +3,7 @@ import { isAppError } from '../../platform/errors.ts';
 import {
   actualElapsed,
   compileCalendar,
+  compileCalendarHistory,
   formatInstant,
   parseInstant,
   type CalendarSpec,
@@ -363,6 +364,37 @@ describe('the compiled range', () => {
     expect(codeOf(() => calendar.addBusinessTime(from, 1.5))).toBe('VALIDATION_FAILED');
     expect(codeOf(() => calendar.addBusinessTime(from, -MINUTE))).toBe('VALIDATION_FAILED');
     expect(codeOf(() => calendar.businessElapsed(from, from - 1))).toBe('VALIDATION_FAILED');
+  });
+});
+
+describe('a calendar that changed', () => {
+  const office = weekdays('Europe/London', [['09:00', '17:30']]);
+  const extended = weekdays('Europe/London', [['08:00', '20:00']]);
+  // Longer hours from Wednesday 2024-03-06 12:00 (GMT).
+  const change = at('2024-03-06T12:00Z');
+  const calendar = compileCalendarHistory([
+    { from: null, spec: office },
+    { from: change, spec: extended },
+  ]);
+
+  it('counts each stretch by the hours in force then, a window cut by the change included', () => {
+    // Tuesday 09:00–17:30; Wednesday 09:00–12:00 then 12:00–20:00; Thursday 08:00–20:00.
+    expect(calendar.businessElapsed(at('2024-03-05T00:00Z'), at('2024-03-08T00:00Z'))).toBe(
+      8.5 * HOUR + 11 * HOUR + 12 * HOUR,
+    );
+    // 8 hours from Wednesday 09:00: 3 before the change, 5 after it (until 17:00, not 17:30 on Tuesday's hours).
+    expect(calendar.addBusinessTime(at('2024-03-06T09:00Z'), 8 * HOUR)).toBe(at('2024-03-06T17:00Z'));
+    expect(calendar.spec).toMatchObject({ week: { mon: [['08:00', '20:00']] } });
+  });
+
+  it('stands as it was up to an instant: the change left out at and after it', () => {
+    const before = calendar.inForceBefore(change);
+    expect(before.spec).toMatchObject({ week: { mon: [['09:00', '17:30']] } });
+    expect(before.addBusinessTime(at('2024-03-06T09:00Z'), 8 * HOUR)).toBe(
+      compileCalendar(office).addBusinessTime(at('2024-03-06T09:00Z'), 8 * HOUR),
+    );
+    expect(calendar.inForceBefore(change)).toBe(before);
+    expect(calendar.inForceBefore(change + 1)).toBe(calendar);
   });
 });
 

@@ -111,6 +111,8 @@ export class BusinessCalendar {
   /** #before[i] = business ms in [#low, #starts[i]); #before[count] = all of it. */
   #before = new Float64Array(1);
   #count = 0;
+  /** `inForceBefore`'s calendars, by the index of their last era. */
+  readonly #asOfEra = new Map<number, BusinessCalendar>();
 
   constructor(eras: readonly CompiledEra[]) {
     this.#eras = eras;
@@ -118,6 +120,26 @@ export class BusinessCalendar {
     const last = eras[eras.length - 1]!;
     this.spec = last.spec;
     this.timeZone = last.timeZone;
+  }
+
+  /**
+   * The calendar as it stood up to `instant`: the rules in force just before it go on for ever;
+   * changes taking effect at or after it are left out. For what was projected up to then (a finished
+   * clock's due time, as it was when the clock stopped), which a later change must not move. The same
+   * calendar when nothing changes from the instant on.
+   */
+  inForceBefore(instant: number): BusinessCalendar {
+    let index = this.#eras.length - 1;
+    while (index > 0 && this.#eras[index]!.from >= instant) index--;
+    if (index === this.#eras.length - 1) return this;
+    let calendar = this.#asOfEra.get(index);
+    if (!calendar) {
+      const eras = this.#eras.slice(0, index + 1);
+      eras[index] = { ...eras[index]!, to: COMPILE_CEILING };
+      calendar = new BusinessCalendar(eras);
+      this.#asOfEra.set(index, calendar);
+    }
+    return calendar;
   }
 
   /** The due instant: `from` plus `durationMs` of business time not inside a pause. */

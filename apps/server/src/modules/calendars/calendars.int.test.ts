@@ -73,8 +73,27 @@ interface Calendar {
   createdBy: string | null;
 }
 
-function tableSnapshot() {
-  return t.db.selectFrom('businessCalendars').selectAll().orderBy('id').execute();
+async function tableSnapshot() {
+  return {
+    calendars: await t.db.selectFrom('businessCalendars').selectAll().orderBy('id').execute(),
+    changes: await t.db
+      .selectFrom('businessCalendarChanges')
+      .selectAll()
+      .orderBy('calendarId')
+      .orderBy('version')
+      .execute(),
+  };
+}
+
+/** The calendar's changes as kept: version and the instant each governs from. */
+async function changesOf(calendarId: string) {
+  const rows = await t.db
+    .selectFrom('businessCalendarChanges')
+    .select(['version', 'effectiveFrom', 'madeBy'])
+    .where('calendarId', '=', calendarId)
+    .orderBy('version')
+    .execute();
+  return rows.map((row) => ({ ...row, effectiveFrom: row.effectiveFrom?.toISOString() ?? null }));
 }
 
 function auditActions(entityId: string) {
@@ -196,6 +215,92 @@ describe('optimistic updates (If-Match)', () => {
     expect(stored).toMatchObject({ name: winner.name, version: 2 });
   });
 
+  it('keeps each change of the hours, in force from when it is made or from the instant it names', async () => {
+    const calendar = await createCalendar();
+    const url = `/api/calendars/${calendar.id}`;
+    const elapsed = async (from: string, to: string) => {
+      const response = await agent.call('POST', '/api/calendars/preview/elapsed', {
+        calendarId: calendar.id,
+        from,
+        to,
+      });
+      expect(response.statusCode, response.body).toBe(200);
+      return response.json<{ businessSeconds: number }>().businessSeconds / 3600;
+    };
+    const lastWeek = ['2026-02-23T00:00:00Z', '2026-02-24T00:00:00Z'] as const;
+    const nextWeek = ['2026-03-09T00:00:00Z', '2026-03-10T00:00:00Z'] as const;
+    expect(await elapsed(...lastWeek)).toBe(8.5);
+
+    // Open round the clock from now (Monday 2026-03-02 09:00 UTC): last Monday keeps its 8.5 hours.
+    const always = { timeZone: 'Europe/London', always: true };
+    const replaced = await analyst.call(
+      'PUT',
+      url,
+      { name: calendar.name, spec: always },
+      { 'if-match': '"1"' },
+    );
+    expect(replaced.statusCode, replaced.body).toBe(200);
+    expect(await elapsed(...lastWeek)).toBe(8.5);
+    expect(await elapsed(...nextWeek)).toBe(24);
+    // A new name alone is no change of the hours.
+    const renamed = await analyst.call(
+      'PUT',
+      url,
+      { name: `${calendar.name} (24×7)`, spec: always },
+      { 'if-match': '"2"' },
+    );
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    expect(await changesOf(calendar.id)).toEqual([
+      { version: 1, effectiveFrom: null, madeBy: analyst.id },
+      { version: 2, effectiveFrom: '2026-03-02T09:00:00.000Z', madeBy: analyst.id },
+    ]);
+
+    // A correction: the old hours again, in force since before last week (and so from now on too).
+    const corrected = await analyst.call(
+      'PUT',
+      url,
+      { name: calendar.name, spec: ukSpec, effectiveFrom: '2026-02-16T00:00:00+01:00' },
+      { 'if-match': '"3"' },
+    );
+    expect(corrected.statusCode, corrected.body).toBe(200);
+    expect(await elapsed(...lastWeek)).toBe(8.5);
+    expect(await elapsed(...nextWeek)).toBe(8.5);
+    expect((await changesOf(calendar.id)).at(-1)).toEqual({
+      version: 4,
+      effectiveFrom: '2026-02-15T23:00:00.000Z',
+      madeBy: analyst.id,
+    });
+    const audit = await t.db
+      .selectFrom('auditLog')
+      .select('changes')
+      .where('entityId', '=', calendar.id)
+      .where('action', '=', 'calendar.updated')
+      .orderBy('seq')
+      .execute();
+    expect(audit.map((entry) => (entry.changes as { effectiveFrom?: string }).effectiveFrom)).toEqual([
+      '2026-03-02T09:00:00.000Z',
+      undefined,
+      '2026-02-15T23:00:00.000Z',
+    ]);
+  });
+
+  it('refuses an effective instant that is not one, changing nothing', async () => {
+    const calendar = await createCalendar();
+    const before = await tableSnapshot();
+    const response = await analyst.call(
+      'PUT',
+      `/api/calendars/${calendar.id}`,
+      { name: calendar.name, spec: ukSpec, effectiveFrom: 'next Monday' },
+      { 'if-match': '"1"' },
+    );
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      errors: [{ path: 'body/effectiveFrom' }],
+    });
+    expect(await tableSnapshot()).toEqual(before);
+  });
+
   it('needs If-Match (428) and refuses one that is not a version (400), changing nothing', async () => {
     const calendar = await createCalendar();
     const before = await tableSnapshot();
@@ -289,6 +394,11 @@ describe('holiday import', () => {
     expect((await auditActions(calendar.id)).map((entry) => entry.action)).toEqual([
       'calendar.created',
       'calendar.holidays_imported',
+    ]);
+    // Kept as a change in force from the import on, as an edit is.
+    expect(await changesOf(calendar.id)).toEqual([
+      { version: 1, effectiveFrom: null, madeBy: analyst.id },
+      { version: 2, effectiveFrom: '2026-03-02T09:00:00.000Z', madeBy: analyst.id },
     ]);
   });
 

@@ -114,3 +114,44 @@ export async function deleteCalendar(tx: Tx, id: string): Promise<boolean> {
   const result = await tx.deleteFrom('businessCalendars').where('id', '=', id).executeTakeFirst();
   return result.numDeletedRows > 0n;
 }
+
+/** A change of the calendar's spec at `version`, governing from `effectiveFrom` (null: from the beginning). */
+export interface CalendarChangeRow {
+  version: number;
+  effectiveFrom: Date | null;
+  spec: unknown;
+  madeAt: Date;
+  madeBy: string | null;
+}
+
+export async function insertCalendarChange(tx: Tx, calendarId: string, change: CalendarChangeRow) {
+  await tx
+    .insertInto('businessCalendarChanges')
+    .values({ calendarId, ...change, spec: JSON.stringify(change.spec) })
+    .execute();
+}
+
+/**
+ * The calendar's changes in the order they were made (version order), with the calendar's current
+ * version read in the same statement; none for no such calendar.
+ */
+export async function listCalendarChanges(
+  executor: Executor,
+  calendarId: string,
+): Promise<Array<CalendarChangeRow & { calendarVersion: number }>> {
+  const rows = await executor
+    .selectFrom('businessCalendarChanges as change')
+    .innerJoin('businessCalendars as calendar', 'calendar.id', 'change.calendarId')
+    .select([
+      'change.version',
+      'change.effectiveFrom',
+      sql<string>`change.spec::text`.as('specJson'),
+      'change.madeAt',
+      'change.madeBy',
+      'calendar.version as calendarVersion',
+    ])
+    .where('change.calendarId', '=', calendarId)
+    .orderBy('change.version')
+    .execute();
+  return rows.map(({ specJson, ...row }) => ({ ...row, spec: JSON.parse(specJson) as unknown }));
+}

@@ -37,8 +37,20 @@ export const CreateCalendarBody = StrictObject({
   description: Type.Optional(Type.String({ maxLength: 2000 })),
   spec: Spec,
 });
-/** A PUT replaces the calendar as a whole: the editor sends what it shows. */
-export const ReplaceCalendarBody = CreateCalendarBody;
+/**
+ * A PUT replaces the calendar as a whole: the editor sends what it shows. A new spec governs from
+ * `effectiveFrom` on (now by default): time before it stays measured by the rules then in force.
+ */
+export const ReplaceCalendarBody = StrictObject({
+  ...CreateCalendarBody.properties,
+  effectiveFrom: Type.Optional(
+    Type.String({
+      description:
+        'ISO 8601 instant with an offset from which the new spec governs; now if left out. An earlier ' +
+        'instant corrects the past (a holiday forgotten last week): clocks are re-measured from it.',
+    }),
+  ),
+});
 
 export const CalendarListQuery = PageQuery;
 

@@ -18,15 +18,18 @@ import type { Clock } from '../../platform/clock.ts';
 import { isForeignKeyViolation, refuseDuplicates, type Db, type Tx } from '../../platform/db/index.ts';
 import { AppError, isAppError } from '../../platform/errors.ts';
 import { decodeCursor, toPage } from '../../platform/http/index.ts';
+import { readCalendarHistory } from './calendar-history.ts';
 import * as repo from './calendars.repository.ts';
 import type {
   CreateCalendarBody,
+  ReplaceCalendarBody,
   ImportHolidaysBody,
   PreviewDueBody,
   PreviewElapsedBody,
 } from './calendars.schemas.ts';
 
 export type NewCalendar = Static<typeof CreateCalendarBody>;
+export type CalendarReplacement = Static<typeof ReplaceCalendarBody>;
 export type CalendarRow = repo.CalendarRow;
 
 type AuditFields = Omit<AuditEntry, 'actor' | 'requestId' | 'sourceIp'>;
@@ -66,6 +69,30 @@ export function createCalendarsService(deps: {
     return recordAudit(tx, { ...auditContextOf(ctx), ...entry }, clock);
   }
 
+  /** Keeps the new spec as a change governing from `effectiveFrom`, and asks for the recomputation. */
+  async function recordChange(
+    tx: Tx,
+    ctx: RequestContext | null,
+    after: repo.CalendarRow,
+    effectiveFrom: Date,
+  ) {
+    await repo.insertCalendarChange(tx, after.id, {
+      version: after.version,
+      effectiveFrom,
+      spec: after.spec,
+      madeAt: after.updatedAt,
+      madeBy: ctx?.actor.userId ?? null,
+    });
+    await changed(tx, ctx, after.id);
+  }
+
+  /** A stored calendar with its changes, for the maths: a span in the past reads as it was measured then. */
+  async function compiled(id: string) {
+    const stored = await readCalendarHistory(db, id);
+    if (!stored) throw calendarNotFound();
+    return stored.calendar;
+  }
+
   async function loadCalendar(id: string) {
     const calendar = await repo.findCalendar(db, id);
     if (!calendar) throw calendarNotFound();
@@ -76,11 +103,8 @@ export function createCalendarsService(deps: {
     assertCan(ctx.actor, 'calendars:read');
     if ((input.calendarId === undefined) === (input.spec === undefined))
       throw invalid('body', 'give either calendarId (a stored calendar) or spec (a calendar being edited)');
-    const spec =
-      input.calendarId !== undefined
-        ? (await loadCalendar(input.calendarId)).spec
-        : readSpec(input.spec, 'body/spec');
-    return compileCalendar(spec as CalendarSpec);
+    if (input.calendarId === undefined) return compileCalendar(readSpec(input.spec, 'body/spec'));
+    return compiled(input.calendarId);
   }
 
   return {
@@ -99,6 +123,12 @@ export function createCalendarsService(deps: {
       return loadCalendar(id);
     },
 
+    /** The calendar ready for the maths, with every change it has had. */
+    async compiled(ctx: RequestContext | null, id: string) {
+      if (ctx) assertCan(ctx.actor, 'calendars:read');
+      return compiled(id);
+    },
+
     async create(ctx: RequestContext | null, input: NewCalendar) {
       if (ctx) assertCan(ctx.actor, 'calendars:manage');
       const values = {
@@ -111,6 +141,13 @@ export function createCalendarsService(deps: {
       return refuseDuplicates('CALENDAR_ALREADY_EXISTS', { business_calendars_name_key: 'body/name' }, () =>
         db.transaction().execute(async (tx) => {
           const calendar = await repo.insertCalendar(tx, values);
+          await repo.insertCalendarChange(tx, calendar.id, {
+            version: calendar.version,
+            effectiveFrom: null,
+            spec: calendar.spec,
+            madeAt: values.createdAt,
+            madeBy: values.createdBy,
+          });
           await audit(tx, ctx, {
             action: 'calendar.created',
             entityType: 'business_calendar',
@@ -127,7 +164,7 @@ export function createCalendarsService(deps: {
       ctx: RequestContext | null,
       id: string,
       expectedVersion: number | undefined,
-      input: NewCalendar,
+      input: CalendarReplacement,
     ) {
       if (ctx) assertCan(ctx.actor, 'calendars:manage');
       // Without the version edited, a replacement could silently undo someone else's change.
@@ -144,21 +181,34 @@ export function createCalendarsService(deps: {
         description: input.description?.trim() ?? '',
         spec: readSpec(input.spec, 'body/spec'),
       };
+      const effectiveFrom =
+        input.effectiveFrom === undefined
+          ? undefined
+          : new Date(readInstant('body/effectiveFrom', input.effectiveFrom));
       return refuseDuplicates('CALENDAR_ALREADY_EXISTS', { business_calendars_name_key: 'body/name' }, () =>
         db.transaction().execute(async (tx) => {
           // The row lock makes check-then-write atomic: of two writers of one version, one wins.
           const before = await repo.lockCalendar(tx, id);
           if (!before) throw calendarNotFound();
           if (before.version !== expectedVersion) throw new CalendarVersionConflict(before);
-          const after = await repo.updateCalendar(tx, id, { ...values, updatedAt: clock.now() });
+          const now = clock.now();
+          const after = await repo.updateCalendar(tx, id, { ...values, updatedAt: now });
+          // A new name or description moves no due time.
+          // A new spec, or the same one declared in force from another instant (a correction).
+          const isNewSpec =
+            JSON.stringify(before.spec) !== JSON.stringify(after.spec) || effectiveFrom !== undefined;
+          const takesEffect = effectiveFrom ?? now;
+          if (isNewSpec) await recordChange(tx, ctx, after, takesEffect);
           await audit(tx, ctx, {
             action: 'calendar.updated',
             entityType: 'business_calendar',
             entityId: id,
-            changes: { ...describeChanges(before, after, calendarAuditFields), version: after.version },
+            changes: {
+              ...describeChanges(before, after, calendarAuditFields),
+              version: after.version,
+              ...(isNewSpec ? { effectiveFrom: takesEffect.toISOString() } : {}),
+            },
           });
-          // A new name or description moves no due time.
-          if (JSON.stringify(before.spec) !== JSON.stringify(after.spec)) await changed(tx, ctx, id);
           return after;
         }),
       );
@@ -210,19 +260,21 @@ export function createCalendarsService(deps: {
         if (added.length === 0) return { calendar: before, imported: imported.length, added: 0 };
         const holidays = [...existing, ...added].sort((a, b) => holidayKey(a).localeCompare(holidayKey(b)));
         const merged = readSpec({ ...spec, holidays }, 'body/ics');
+        const now = clock.now();
         const after = await repo.updateCalendar(tx, id, {
           name: before.name,
           description: before.description,
           spec: merged,
-          updatedAt: clock.now(),
+          updatedAt: now,
         });
+        // From now, as any change: a holiday already past when it is imported moves no clock.
+        await recordChange(tx, ctx, after, now);
         await audit(tx, ctx, {
           action: 'calendar.holidays_imported',
           entityType: 'business_calendar',
           entityId: id,
           changes: { holidaysAdded: added, version: after.version },
         });
-        await changed(tx, ctx, id);
         return { calendar: after, imported: imported.length, added: added.length };
       });
     },

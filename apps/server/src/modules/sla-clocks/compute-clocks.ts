@@ -119,13 +119,16 @@ function firstReached(span: Span, percent: number): number | null {
   return null;
 }
 
-/** When `percent` of the current target is counted if the clock counts on from the end with no new pause. */
+/**
+ * When `percent` of the current target is counted if the clock counts on from the end with no new
+ * pause. A finished clock's is what it was at its stop: on the calendar's rules in force while it
+ * ran, so a change taking effect from the stop on does not move it.
+ */
 function projected(span: Span, percent: number): number {
   const share = shareOf(span.targetMs, percent);
-  return Math.max(
-    span.targetSince,
-    span.calendar.addBusinessTime(span.timeline.startedAt, share, span.pauses),
-  );
+  const { stoppedAt, startedAt } = span.timeline;
+  const calendar = stoppedAt === null ? span.calendar : span.calendar.inForceBefore(stoppedAt);
+  return Math.max(span.targetSince, calendar.addBusinessTime(startedAt, share, span.pauses));
 }
 
 /** Targets are whole minutes, so a whole percent of one is a whole number of ms. */

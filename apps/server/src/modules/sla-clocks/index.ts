@@ -26,7 +26,8 @@
  *   retroactively), so an instant that has passed never changes its meaning.
  * - Breach: the instant counted business time reaches the target, if before the stop (or now). The
  *   warnings are the same instants for each threshold percent of the target, projected forward for a
- *   running clock. Finished clocks keep the due time they had at their stop.
+ *   running clock. Finished clocks keep the due time they had at their stop (on the calendar's rules
+ *   in force while they ran: a calendar change taking effect later does not move it).
  * - Underpinning (a vendor's contract, `computeUnderpinningClocks`): each functional escalation to a
  *   vendor (event `vendor_escalated`) starts a cycle of that vendor's clocks at the escalation — the
  *   nth vendor escalation of the case is cycle n. Only resolution is measured (the history holds

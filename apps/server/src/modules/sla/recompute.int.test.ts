@@ -111,12 +111,16 @@ async function setStatus(id: string, status: string) {
   expect(response.statusCode, response.body).toBe(200);
 }
 
-async function changeHours(from: string, to: string) {
+async function changeHours(from: string, to: string, effectiveFrom?: Date) {
   const current = await t.services.calendars.get(null, calendarId);
   const response = await admin.call(
     'PUT',
     `/api/calendars/${calendarId}`,
-    { name: current.name, spec: officeHours(from, to) },
+    {
+      name: current.name,
+      spec: officeHours(from, to),
+      ...(effectiveFrom ? { effectiveFrom: effectiveFrom.toISOString() } : {}),
+    },
     { 'if-match': `"${current.version}"` },
   );
   expect(response.statusCode, response.body).toBe(200);
@@ -247,6 +251,46 @@ describe('recomputation after a calendar change', () => {
     await t.db.transaction().execute((tx) => t.services.sla.recompute(tx, { accountId, caseId }));
     const perCase = new Map((await stored([caseId])).clocks.flat().map((clock) => [key(clock), clock]));
     for (const clock of moved) expect(clock).toEqual(perCase.get(key(clock)));
+  });
+
+  it('leaves time already past measured as it was; a correction re-measures from the instant it names', async () => {
+    // Open for the rest of this hour only (London is on UTC in early March).
+    const hour = t.clock.now().getUTCHours();
+    const clockTime = (h: number) => `${String(h).padStart(2, '0')}:00`;
+    await changeHours(clockTime(hour), clockTime(hour + 1));
+    await jobs.drain();
+    const caseId = await open();
+    const openedAt = t.clock.now();
+    // Answered three hours later: the first response ran mostly through closed time.
+    t.clock.advance(3 * 60 * MINUTE);
+    const replied = await agent.call('POST', `/api/cases/${caseId}/messages`, {
+      body: 'We are looking into the delayed credits.',
+      visibility: 'public',
+    });
+    expect(replied.statusCode, replied.body).toBe(201);
+    const finished = async () => {
+      const clocks = (await stored([caseId])).clocks.flat();
+      return clocks.filter((clock) => clock.metric === 'firstResponse');
+    };
+    const before = await finished();
+    expect(before.length).toBeGreaterThan(0);
+    for (const clock of before) expect(clock.stoppedAt).not.toBeNull();
+
+    // Open all day from now on: the hours the clocks ran through closed stay closed, through the
+    // run and through a replay of the whole history (as the case's next event does).
+    await changeHours('00:00', '24:00');
+    await jobs.drain();
+    await t.db.transaction().execute((tx) => t.services.sla.recompute(tx, { accountId, caseId }));
+    expect(await finished()).toEqual(before);
+
+    // The same hours declared in force since before the case opened (a correction): those hours
+    // count now. (A run rewrites the clocks whose schedule moved; the replay rewrites every figure.)
+    await changeHours('00:00', '24:00', new Date(openedAt.getTime() - 60 * MINUTE));
+    await jobs.drain();
+    await t.db.transaction().execute((tx) => t.services.sla.recompute(tx, { accountId, caseId }));
+    const corrected = await finished();
+    for (const [index, clock] of corrected.entries())
+      expect(clock.businessElapsedMs).toBeGreaterThan(before[index]!.businessElapsedMs);
   });
 
   it('schedules a check where a warning or due time moved earlier than the one already queued', async () => {

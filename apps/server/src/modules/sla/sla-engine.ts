@@ -5,12 +5,8 @@ import type { Db, Executor, Tx } from '../../platform/db/index.ts';
 import { AppError } from '../../platform/errors.ts';
 import { defineJob, type Jobs } from '../../platform/jobs/index.ts';
 import { agreementsTakingIn, type ApplicableAgreement } from '../agreements/index.ts';
-import {
-  civilDateAt,
-  compileCalendar,
-  type BusinessCalendar,
-  type CalendarSpec,
-} from '../business-time/index.ts';
+import { civilDateAt, compileCalendar, type BusinessCalendar } from '../business-time/index.ts';
+import { readCalendarHistory } from '../calendars/index.ts';
 import { appendSystemEvent, type CasesService, type HistoryRow } from '../cases/index.ts';
 import { policyApplies, type ContractTerms, type SlaPolicy } from '../contract-terms/index.ts';
 import { activeTeamLeads } from '../identity/index.ts';
@@ -196,9 +192,10 @@ export function createSlaEngine(deps: {
       const key = `${id}@${version}`;
       let calendar = calendars.get(key);
       if (!calendar) {
-        const stored = await repo.findCalendarSpec(executor, id);
+        // With its changes: time before a change stays measured as it was when the clocks ran.
+        const stored = await readCalendarHistory(executor, id);
         if (!stored) continue;
-        calendar = compileCalendar(stored.spec as CalendarSpec);
+        calendar = stored.calendar;
         calendars.set(`${id}@${stored.version}`, calendar);
       }
       byId.set(id, calendar);

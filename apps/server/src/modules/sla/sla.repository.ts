@@ -169,15 +169,6 @@ export async function listCalendarVersions(executor: Executor, ids: string[]) {
   return executor.selectFrom('businessCalendars').select(['id', 'version']).where('id', 'in', ids).execute();
 }
 
-export async function findCalendarSpec(executor: Executor, id: string) {
-  const row = await executor
-    .selectFrom('businessCalendars')
-    .select(['version', sql<string>`spec::text`.as('specJson')])
-    .where('id', '=', id)
-    .executeTakeFirst();
-  return row && { version: row.version, spec: JSON.parse(row.specJson) as unknown };
-}
-
 // Clocks
 
 export interface ClockRow {

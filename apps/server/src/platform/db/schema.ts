@@ -186,6 +186,17 @@ export interface BusinessCalendarsTable {
   updatedAt: Timestamp;
 }
 
+/** A calendar's spec as of a version, governing from `effectiveFrom` (null: from the beginning). */
+export interface BusinessCalendarChangesTable {
+  calendarId: string;
+  version: number;
+  effectiveFrom: Date | null;
+  /** jsonb, written as JSON text and read back as text, as business_calendars.spec. */
+  spec: ColumnType<unknown, string, never>;
+  madeAt: Timestamp;
+  madeBy: string | null;
+}
+
 export interface Database {
   accounts: AccountsTable;
   users: UsersTable;
@@ -202,4 +213,5 @@ export interface Database {
   accountNotes: AccountNotesTable;
   accountOpportunities: AccountOpportunitiesTable;
   businessCalendars: BusinessCalendarsTable;
+  businessCalendarChanges: BusinessCalendarChangesTable;
 }
