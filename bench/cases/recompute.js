@@ -5,11 +5,12 @@
  *    first computation of their clocks, later the same clocks again (mostly unchanged, so few rows
  *    are rewritten);
  * 2. changes the hours of the calendar most open clocks run on (toggling Monday–Friday 09:00–17:30
- *    and 08:30–17:30), as an administrator would: the change queues its run over the calendar's open
- *    cases, which is timed — the issue's figure, every clock recomputed and most of them moved. The
- *    figure is in open clocks (running or paused) a second, as the issue counts: the run recomputes
- *    its cases' finished clocks too (a calendar changes their measure as well), so clocks a second
- *    counting all of them, printed beside it, reads higher (≈ 1.8× on the generated data);
+ *    and 08:30–17:30), as an administrator would: the change governs from now and queues its run,
+ *    which is timed — the issue's figure. The run replays the calendar's open cases that have a clock
+ *    running past now (the others' clocks are paused, or breached before the change, and cannot move);
+ *    the figure counts every open clock (running or paused, as the issue counts) of all the calendar's
+ *    open cases, which are all up to date when it ends. A full replay of all of those cases follows,
+ *    timed too, and must rewrite no row (the bench fails otherwise);
  * 3. writes the same rows with bare SQL (two UPDATE statements, rolled back): the floor on this machine;
  * 4. measures the per-case path (`engine.recompute`, one transaction per case, as a case change does)
  *    on a sample of the same cases for comparison.
@@ -31,8 +32,9 @@ const sample = 2_000;
 
 /**
  * @param {{ url: string; log?: (line: string) => void }} options
- * The result is the calendar change's run (cases, clocks, openClocks, rewritten, seconds,
- * clocksPerSecond, openClocksPerSecond), with `all` (the run over every open case, same fields), the
+ * The result is the calendar change's run (cases replayed, casesInScope, clocks, openClocks,
+ * rewritten, seconds, clocksPerSecond, openClocksPerSecond, fullReplay: the same figures for the
+ * check), with `all` (the run over every open case, same fields), the
  * calendar's name and new opening time (`calendar`, `opens`), `floor` (the bare SQL writes: seconds,
  * clocksPerSecond, openClocksPerSecond), `baseline` (the per-case path: cases, clocks, seconds,
  * clocksPerSecond) and `ratio` (the calendar run's clocks/s over the per-case path's, all clocks both).
@@ -166,8 +168,29 @@ export async function benchRecompute({ url, log = console.log }) {
       .where('scope', '=', 'calendar')
       .where('scopeId', '=', calendarId)
       .executeTakeFirstOrThrow();
-    const result = await timed(queued.id);
-    log(`After "${calendar.name}" opens at ${opens} on working days: ${describe(result)} (goal ≥ 50,000)`);
+    const changed = await timed(queued.id);
+    // The change governs from now, so the run replays only the cases with a clock on the calendar
+    // still running past now; the figure counts every open clock of the calendar's cases, all of
+    // which are up to date when it ends. Checked: a full replay of every one of those cases right
+    // after (the run a correction into the past queues) must rewrite no row.
+    const full = await handle.db.transaction().execute((tx) =>
+      runs.request(tx, {
+        trigger: 'manual',
+        triggerId: null,
+        scope: 'calendar',
+        scopeId: calendarId,
+        movesFrom: null,
+        requestedBy: null,
+      }),
+    );
+    const replayed = await timed(full.run.id);
+    const result = { ...changed, casesInScope: replayed.cases, fullReplay: replayed };
+    log(
+      `After "${calendar.name}" opens at ${opens} on working days: ${describe(result)}, replaying ` +
+        `${result.cases} of the ${result.casesInScope} cases (goal ≥ 50,000); a full replay of all of them ` +
+        `after it: ${replayed.seconds.toFixed(1)} s, ${replayed.rewritten} rows rewritten (must be 0)`,
+    );
+    if (replayed.rewritten !== 0) throw new Error('the calendar run left clocks that a full replay moved');
 
     // The floor: the same rows written by bare SQL, with nothing computed or sent — the clocks the
     // run rewrote (one statement) and their cases' queue summaries (another), rolled back.
@@ -198,7 +221,7 @@ export async function benchRecompute({ url, log = console.log }) {
     );
 
     // The per-case path on a sample of the same cases, each in its own transaction.
-    const keys = await nextCases(handle.db, 'all', null, null, sample);
+    const keys = await nextCases(handle.db, { scope: 'all', scopeId: null, movesFrom: null }, null, sample);
     let baselineClocks = 0;
     const baselineStarted = performance.now();
     for (const key of keys) {

@@ -231,7 +231,16 @@ try {
     `counting all; ${figures.rewritten} rows rewritten, ${figures.checks} checks scheduled)`;
   console.log(`\nSLA recomputation of open cases' clocks`);
   console.log(`  every open case (manual run)             ${run(recompute.all)}`);
-  console.log(`  "${recompute.calendar}" opens at ${recompute.opens}  ${run(recompute)}`);
+  console.log(
+    `  "${recompute.calendar}" opens at ${recompute.opens} (from now)  ${rate(recompute.openClocksPerSecond)} open clocks/s  ` +
+      `(${recompute.openClocks} open clocks of the calendar's ${recompute.casesInScope} open cases up to date in ` +
+      `${recompute.seconds.toFixed(1)} s, replaying the ${recompute.cases} with a clock running past the change: ` +
+      `${recompute.clocks} clocks recomputed, ${recompute.rewritten} rows rewritten, ${recompute.checks} checks scheduled)`,
+  );
+  console.log(
+    `  check: replaying all ${recompute.fullReplay.cases} cases after it took ${recompute.fullReplay.seconds.toFixed(1)} s ` +
+      `(${rate(recompute.fullReplay.openClocksPerSecond)} open clocks/s) and rewrote ${recompute.fullReplay.rewritten} rows`,
+  );
   console.log(
     `  bare SQL writing the same rows: ${rate(recompute.floor.openClocksPerSecond)} open clocks/s (${recompute.floor.seconds.toFixed(1)} s); ` +
       `the run takes ${(recompute.seconds / recompute.floor.seconds).toFixed(2)}× as long`,

@@ -58,12 +58,17 @@ export class CalendarVersionConflict extends AppError {
 export function createCalendarsService(deps: {
   db: Db;
   clock: Clock;
-  /** Runs in the transaction of every change to a calendar's hours or holidays (SLA recomputation). */
-  onChanged?: (tx: Tx, change: { calendarId: string; userId: string | null }) => Promise<unknown>;
+  /**
+   * Runs in the transaction of every change to a calendar's hours or holidays (SLA recomputation).
+   * `movesFrom`: the instant it governs from, when that is not before the change
+   * was made (only clocks running past it can move); null for a correction reaching into the past.
+   */
+  onChanged?: (
+    tx: Tx,
+    change: { calendarId: string; userId: string | null; movesFrom: Date | null },
+  ) => Promise<unknown>;
 }) {
   const { db, clock } = deps;
-  const changed = (tx: Tx, ctx: RequestContext | null, calendarId: string) =>
-    deps.onChanged?.(tx, { calendarId, userId: ctx?.actor.userId ?? null });
 
   function audit(tx: Tx, ctx: RequestContext | null, entry: AuditFields) {
     return recordAudit(tx, { ...auditContextOf(ctx), ...entry }, clock);
@@ -83,7 +88,11 @@ export function createCalendarsService(deps: {
       madeAt: after.updatedAt,
       madeBy: ctx?.actor.userId ?? null,
     });
-    await changed(tx, ctx, after.id);
+    await deps.onChanged?.(tx, {
+      calendarId: after.id,
+      userId: ctx?.actor.userId ?? null,
+      movesFrom: effectiveFrom >= after.updatedAt ? effectiveFrom : null,
+    });
   }
 
   /** A stored calendar with its changes, for the maths: a span in the past reads as it was measured then. */

@@ -145,6 +145,13 @@ async function runs(query = '') {
   return response.json<{ items: Run[]; nextCursor: string | null }>();
 }
 
+/** The one run queued now (several runs can share a requested instant on the test clock). */
+async function queuedRun() {
+  const queued = (await runs()).items.filter((item) => item.status === 'queued');
+  expect(queued).toHaveLength(1);
+  return queued[0]!;
+}
+
 async function run(id: string) {
   const response = await agent.call('GET', `/api/sla/recomputations/${id}`);
   expect(response.statusCode, response.body).toBe(200);
@@ -205,9 +212,12 @@ describe('recomputation after a calendar change', () => {
 
     await jobs.drain();
     const finished = await run(queued!.id);
-    expect(finished).toMatchObject({ status: 'done', totalCases: 3, casesDone: 3, percent: 100 });
+    // The change governs from now: the case waiting on the customer, its clocks paused before it,
+    // cannot move and is left as stored; the two with clocks running on are replayed.
+    expect(finished).toMatchObject({ status: 'done', totalCases: 2, casesDone: 2, percent: 100 });
     const after = await stored(caseIds);
-    expect(finished.clocksWritten).toBe(after.clocks.flat().length);
+    expect(finished.clocksWritten).toBe(after.clocks[0]!.length + after.clocks[1]!.length);
+    expect(after.clocks[2]).toEqual(before.clocks[2]);
     expect(after.clocks).not.toEqual(before.clocks);
 
     // The per-case path, case by case, over the same state and instant, gives the same rows.
@@ -293,6 +303,51 @@ describe('recomputation after a calendar change', () => {
       expect(clock.businessElapsedMs).toBeGreaterThan(before[index]!.businessElapsedMs);
   });
 
+  it('replays only the cases a change from now can move, leaving nothing a full replay would change; a correction replays them all', async () => {
+    const waiting = await open({ impact: 'low', urgency: 'low' });
+    await setStatus(waiting, 'pending_customer');
+    await open();
+    await jobs.drain();
+    /** The open cases with an open clock on the calendar: what an unnarrowed run covers. */
+    const onCalendar = async () =>
+      (
+        await sql<{ caseId: string }>`select distinct c.case_id from sla_clocks c
+          join cases k on k.account_id = c.account_id and k.id = c.case_id
+          where c.calendar_id = ${calendarId} and c.status in ('running', 'paused')
+            and k.status not in ('resolved', 'closed')`.execute(t.db)
+      ).rows.map((row) => row.caseId);
+    const everyCase = await onCalendar();
+
+    // From now: the run leaves the cases whose clocks on the calendar are paused or already breached.
+    await changeHours('09:00', '16:45');
+    const narrowed = await queuedRun();
+    await jobs.drain();
+    expect((await run(narrowed.id)).totalCases).toBeLessThan(everyCase.length);
+    // Replaying every one of them afterwards, as each case's next event would, moves no schedule:
+    // only the figures that move with time alone (elapsed and remaining, as of the replay).
+    const schedules = async () => {
+      const { clocks, summaries } = await stored(everyCase);
+      const withoutFigures = clocks.map((ofCase) =>
+        ofCase.map(({ businessElapsedMs: _elapsed, remainingMs: _remaining, ...clock }) => clock),
+      );
+      return { clocks: withoutFigures, summaries };
+    };
+    const settled = await schedules();
+    await t.db.transaction().execute(async (tx) => {
+      for (const caseId of everyCase) await t.services.sla.recompute(tx, { accountId, caseId });
+    });
+    expect(await schedules()).toEqual(settled);
+
+    // A change from now, then a correction reaching into last week before the run starts: the one
+    // queued run widens to every open case on the calendar.
+    await changeHours('09:00', '17:00');
+    const queued = await queuedRun();
+    await changeHours('09:00', '17:00', new Date(t.clock.now().getTime() - 7 * 24 * 60 * MINUTE));
+    expect(await queuedRun()).toMatchObject({ id: queued.id });
+    await jobs.drain();
+    expect((await run(queued.id)).totalCases).toBe(everyCase.length);
+  });
+
   it('schedules a check where a warning or due time moved earlier than the one already queued', async () => {
     const caseId = await open();
     await changeHours('09:00', '10:00');
@@ -360,7 +415,7 @@ async function calendarRunInBatchesOfTwo(cases: number) {
   const small = createSlaRecomputations({ db: t.db, clock: t.clock, engine: t.services.sla, batchSize: 2 });
   const requested = await t.db
     .transaction()
-    .execute((tx) => small.calendarChanged(tx, { calendarId, userId: null }));
+    .execute((tx) => small.calendarChanged(tx, { calendarId, userId: null, movesFrom: null }));
   return { small, requested };
 }
 

@@ -31,6 +31,8 @@ interface SlaRecomputationsTable {
   startedAt: Date | null;
   finishedAt: Date | null;
   error: string | null;
+  /** A calendar run: only clocks running past this instant can move (NULL: every open clock). */
+  movesFrom: Date | null;
 }
 
 // A type, not an interface: withTables needs an index-compatible record.
@@ -43,6 +45,8 @@ export interface RunTarget {
   triggerId: string | null;
   scope: RecomputeScope;
   scopeId: string | null;
+  /** A calendar run's narrowing (migration 0021); null or absent: every open case in scope. */
+  movesFrom?: Date | null;
 }
 
 export type RunRow = Awaited<ReturnType<typeof findRun>> & {};
@@ -64,6 +68,7 @@ const runColumns = [
   'startedAt',
   'finishedAt',
   'error',
+  'movesFrom',
 ] as const;
 
 // Runs
@@ -84,6 +89,24 @@ export function insertRun(tx: Tx, values: RunTarget & { requestedBy: string | nu
     )
     .returning(runColumns)
     .executeTakeFirst();
+}
+
+/**
+ * A request coalesced into a queued run: the run's narrowing widens to cover it (the earlier
+ * instant; none when either has none).
+ */
+export async function widenQueuedRun(tx: Tx, runId: string, movesFrom: Date | null) {
+  await tables(tx)
+    .updateTable('slaRecomputations')
+    .set({
+      movesFrom:
+        movesFrom === null
+          ? null
+          : sql<Date | null>`case when moves_from is null then null else least(moves_from, ${movesFrom}) end`,
+    })
+    .where('id', '=', runId)
+    .where('status', '=', 'queued')
+    .execute();
 }
 
 export function findQueuedRun(executor: Executor, scope: RecomputeScope, scopeId: string | null) {
@@ -194,11 +217,13 @@ export interface CaseKey {
 const openCase = sql<boolean>`k.status not in ('resolved', 'closed')`;
 
 /** Open cases with an open (running or paused) clock on the calendar. */
-function calendarCases(calendarId: string) {
+function calendarCases(calendarId: string, movesFrom: Date | null) {
+  // Narrowed: a clock can move only if it still runs past the instant (see migration 0021).
+  const canMove = movesFrom === null ? sql`true` : sql`c.status = 'running' and c.due_at > ${movesFrom}`;
   return sql`select distinct c.account_id, c.case_id
     from sla_clocks c
     join cases k on k.account_id = c.account_id and k.id = c.case_id and ${openCase}
-    where c.calendar_id = ${calendarId}::uuid and c.status in ('running', 'paused')`;
+    where c.calendar_id = ${calendarId}::uuid and c.status in ('running', 'paused') and ${canMove}`;
 }
 
 /**
@@ -212,8 +237,11 @@ function vendorFilter(vendorId: string) {
       and a.vendor_id = ${vendorId}::uuid))`;
 }
 
-function scopedCases(scope: RecomputeScope, scopeId: string | null): RawBuilder<unknown> {
-  if (scope === 'calendar') return calendarCases(scopeId!);
+/** The cases a run covers: its scope, and a calendar run's narrowing. */
+type RunScope = Pick<RunRow, 'scope' | 'scopeId' | 'movesFrom'>;
+
+function scopedCases({ scope, scopeId, movesFrom }: RunScope): RawBuilder<unknown> {
+  if (scope === 'calendar') return calendarCases(scopeId!, movesFrom);
   const filter =
     scope === 'all'
       ? sql`true`
@@ -223,28 +251,27 @@ function scopedCases(scope: RecomputeScope, scopeId: string | null): RawBuilder<
   return sql`select k.account_id, k.id as case_id from cases k where ${openCase} and ${filter}`;
 }
 
-export async function countCases(executor: Executor, scope: RecomputeScope, scopeId: string | null) {
+export async function countCases(executor: Executor, run: RunScope) {
   const { rows } = await sql<{
     n: string;
-  }>`select count(*) as n from (${scopedCases(scope, scopeId)}) s`.execute(executor);
+  }>`select count(*) as n from (${scopedCases(run)}) s`.execute(executor);
   return Number(rows[0]!.n);
 }
 
 /** The next `limit` cases after `after` (keyset: an index range, however far the run has got). */
 export async function nextCases(
   executor: Executor,
-  scope: RecomputeScope,
-  scopeId: string | null,
+  run: RunScope,
   after: CaseKey | null,
   limit: number,
 ): Promise<CaseKey[]> {
   const [accountColumn, caseColumnName] =
-    scope === 'calendar' ? ['c.account_id', 'c.case_id'] : ['k.account_id', 'k.id'];
+    run.scope === 'calendar' ? ['c.account_id', 'c.case_id'] : ['k.account_id', 'k.id'];
   const keyset =
     after === null
       ? sql`true`
       : sql`(${sql.ref(accountColumn)}, ${sql.ref(caseColumnName)}) > (${after.accountId}::uuid, ${after.caseId}::uuid)`;
-  const { rows } = await sql<CaseKey>`${scopedCases(scope, scopeId)} and ${keyset}
+  const { rows } = await sql<CaseKey>`${scopedCases(run)} and ${keyset}
     order by 1, 2 limit ${limit}`.execute(executor);
   return rows;
 }

@@ -70,7 +70,10 @@ export function createSlaRecomputations(deps: {
         return { run: inserted, coalesced: false };
       }
       const queued = await repo.findQueuedRun(tx, target.scope, target.scopeId);
-      if (queued) return { run: queued, coalesced: true };
+      if (queued) {
+        await repo.widenQueuedRun(tx, queued.id, target.movesFrom ?? null);
+        return { run: queued, coalesced: true };
+      }
     }
     throw new Error(`could not queue a recomputation for ${target.scope} ${target.scopeId}`);
   }
@@ -82,7 +85,7 @@ export function createSlaRecomputations(deps: {
       if (!found || found.status === 'done' || found.status === 'failed') return undefined;
       if (found.status === 'queued')
         await repo.startRun(tx, runId, {
-          totalCases: await repo.countCases(tx, found.scope, found.scopeId),
+          totalCases: await repo.countCases(tx, found),
           startedAt: clock.now(),
         });
       return found;
@@ -128,7 +131,7 @@ export function createSlaRecomputations(deps: {
    */
   function startBatch(
     runId: string,
-    target: Pick<repo.RunRow, 'scope' | 'scopeId'>,
+    target: Pick<repo.RunRow, 'scope' | 'scopeId' | 'movesFrom'>,
     after: repo.CaseKey | null,
     previous: Promise<boolean>,
     reads: ReturnType<typeof rememberedPolicyReads>,
@@ -142,7 +145,7 @@ export function createSlaRecomputations(deps: {
     const done = db
       .transaction()
       .execute(async (tx) => {
-        const keys = await repo.nextCases(tx, target.scope, target.scopeId, after, batchSize);
+        const keys = await repo.nextCases(tx, target, after, batchSize);
         told(keys.at(-1) ?? null);
         const clocks = keys.length === 0 ? 0 : await storeBatch(tx, await computeBatch(tx, keys, reads));
         if (!(await previous)) throw notOurs;
@@ -251,12 +254,14 @@ export function createSlaRecomputations(deps: {
 
     // Triggers: each in the transaction of the change, so the run is queued if and only if it commits.
 
-    calendarChanged: (tx: Tx, change: ChangedBy & { calendarId: string }) =>
+    /** `movesFrom`: the change governs from that instant, not before it was made (else null). */
+    calendarChanged: (tx: Tx, change: ChangedBy & { calendarId: string; movesFrom: Date | null }) =>
       request(tx, {
         trigger: 'calendar',
         triggerId: change.calendarId,
         scope: 'calendar',
         scopeId: change.calendarId,
+        movesFrom: change.movesFrom,
         requestedBy: change.userId,
       }),
     contractChanged: (tx: Tx, change: ChangedBy & { contractId: string; accountId: string }) =>
