@@ -196,6 +196,29 @@ describe('business calendars', () => {
     await page.getByTestId('calendar-week').waitFor();
     expect(await page.getByTestId('page-title').textContent()).toBe('Warsaw office');
 
+    // Mondays until 18:00, but only from Tuesday 5 January 2027 (noon in the browser's zone, which
+    // is after that Monday anywhere): the previewed Monday keeps 09:00–17:00, so the due time stays.
+    // Applied from now it would count Monday until 18:00 and be due at 13:00.
+    await page.getByRole('button', { name: 'Edit calendar' }).click();
+    await editor.getByLabel('Monday window 1 closes').fill('18:00');
+    expect(await editor.getByRole('radio', { name: /^From when you save/ }).isChecked()).toBe(true);
+    await editor.getByRole('radio', { name: /^From a date and time/ }).check();
+    await editor.getByRole('button', { name: 'Save calendar' }).click();
+    await editor.getByText('Give the date and time the change applies from').waitFor();
+    await editor.getByLabel(/^From \(your time/).fill('2027-01-05T12:00');
+    const previewed = page.waitForResponse(
+      (response) =>
+        response.url().endsWith('/api/calendars/preview') && response.request().method() === 'POST',
+    );
+    await editor.getByRole('button', { name: 'Save calendar' }).click();
+    await page.getByTestId('calendar-week').waitFor();
+    expect(
+      await page.getByTestId('calendar-day-mon').getByTestId('calendar-window').allTextContents(),
+    ).toEqual(['09:00–18:00', '22:00–02:00 (overnight)']);
+    expect(((await (await previewed).json()) as { dueLocal: string }).dueLocal).toBe(
+      '2027-01-05T14:00:00+01:00',
+    );
+
     expect(problems).toEqual([]);
     await context.close();
   });

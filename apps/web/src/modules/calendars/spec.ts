@@ -295,7 +295,7 @@ export function placeServerProblems(
 
 function fieldOfPath(path: string, draft: SpecDraft): string | undefined {
   const rest = path.replace(/^body\//, '');
-  if (rest === 'name' || rest === 'description') return rest;
+  if (rest === 'name' || rest === 'description' || rest === 'effectiveFrom') return rest;
   const spec = /^spec\/(.*)$/.exec(rest)?.[1];
   if (spec === undefined) return undefined;
   if (spec === 'timeZone' || spec === 'week') return spec;

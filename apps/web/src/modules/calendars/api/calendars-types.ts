@@ -35,6 +35,8 @@ export interface CalendarInput {
   name: string;
   description: string;
   spec: CalendarSpec;
+  /** A replacement only: the instant the new spec governs from (the server's now if left out). */
+  effectiveFrom?: string;
 }
 
 export interface ImportHolidaysInput {

@@ -70,6 +70,11 @@ export function CalendarEditor({ calendar, defaultTimeZone, onSaved, onCancel }:
   const [base, setBase] = useState<Base | null>(
     calendar ? { version: calendar.version, spec: calendar.spec } : null,
   );
+  // A change applies from when it is saved; a date and time corrects the past.
+  const [appliesFrom, setAppliesFrom] = useState<'now' | 'instant'>('now');
+  // As the browser's datetime-local input gives it: a wall time in the person's own zone.
+  const [appliesAt, setAppliesAt] = useState('');
+  const [appliesAtMissing, setAppliesAtMissing] = useState(false);
 
   // The server's problems describe what was sent: once the person edits, they are out of date.
   const edit =
@@ -94,8 +99,16 @@ export function CalendarEditor({ calendar, defaultTimeZone, onSaved, onCancel }:
   function submit(event: FormEvent) {
     event.preventDefault();
     const input = { name: name.trim(), description: description.trim(), spec: fromDraft(draft) };
-    if (calendar && base) replace.mutate({ version: base.version, input }, { onSuccess: onSaved });
-    else create.mutate(input, { onSuccess: onSaved });
+    if (!calendar || !base) return create.mutate(input, { onSuccess: onSaved });
+    if (appliesFrom === 'instant') {
+      const instant = new Date(appliesAt);
+      if (!appliesAt || Number.isNaN(instant.getTime())) return setAppliesAtMissing(true);
+      return replace.mutate(
+        { version: base.version, input: { ...input, effectiveFrom: instant.toISOString() } },
+        { onSuccess: onSaved },
+      );
+    }
+    replace.mutate({ version: base.version, input }, { onSuccess: onSaved });
   }
 
   function loadCurrent(current: BusinessCalendar) {
@@ -195,6 +208,51 @@ export function CalendarEditor({ calendar, defaultTimeZone, onSaved, onCancel }:
             </Stack>
           ) : null}
         </Card>
+
+        {calendar ? (
+          <Card withBorder padding="lg" data-testid="calendar-applies">
+            <Radio.Group
+              label={t('calendars.editor.effective.title')}
+              value={appliesFrom}
+              onChange={(value) => edit(setAppliesFrom)(value as 'now' | 'instant')}
+            >
+              <Stack mt={6} gap="xs">
+                <Radio
+                  value="now"
+                  label={t('calendars.editor.effective.now')}
+                  data-testid="calendar-applies-now"
+                />
+                <Radio
+                  value="instant"
+                  label={t('calendars.editor.effective.from')}
+                  data-testid="calendar-applies-instant"
+                />
+              </Stack>
+            </Radio.Group>
+            {appliesFrom === 'instant' ? (
+              <TextInput
+                mt="sm"
+                w={280}
+                type="datetime-local"
+                required
+                label={t('calendars.editor.effective.at', {
+                  zone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+                })}
+                value={appliesAt}
+                onChange={(event) => {
+                  setAppliesAtMissing(false);
+                  edit(setAppliesAt)(event.currentTarget.value);
+                }}
+                error={
+                  appliesAtMissing
+                    ? t('calendars.editor.effective.missing')
+                    : (server.byField.effectiveFrom ?? []).join(' ') || undefined
+                }
+                data-testid="calendar-applies-at"
+              />
+            ) : null}
+          </Card>
+        ) : null}
 
         {conflict ? (
           <Alert
