@@ -344,6 +344,31 @@ describe('the compiled range', () => {
     expect(calendar.businessElapsed(from, far)).toBe(threeYears);
   });
 
+  it('compiles the whole supported range of a calendar with many windows a day', () => {
+    const windows: WindowSpec[] = [
+      ['01:00', '02:00'],
+      ['07:00', '08:00'],
+      ['13:00', '14:00'],
+      ['19:00', '20:00'],
+    ];
+    const spec: CalendarSpec = {
+      timeZone: 'UTC',
+      week: {
+        sun: windows,
+        mon: windows,
+        tue: windows,
+        wed: windows,
+        thu: windows,
+        fri: windows,
+        sat: windows,
+      },
+    };
+    // About 336,000 intervals: more than one call can take as arguments.
+    const from = at('1970-01-01T00:00:00Z');
+    const to = at('2199-12-31T00:00:00Z');
+    expect(compileCalendar(spec).businessElapsed(from, to)).toBe(((to - from) / (24 * HOUR)) * 4 * HOUR);
+  });
+
   it('refuses instants outside 1970 … 2199 and due times past 2199', () => {
     const calendar = compileCalendar(newYork9to5);
     expect(codeOf(() => calendar.addBusinessTime(at('1969-12-31T12:00:00Z'), HOUR))).toBe(

@@ -235,11 +235,12 @@ export class BusinessCalendar {
   #compile(low: number, high: number): void {
     low = Math.max(low, COMPILE_FLOOR);
     high = Math.min(high, COMPILE_CEILING);
-    const pieces: Array<[number, number]> = [];
+    let pieces: Array<[number, number]> = [];
     for (const era of this.#eras) {
       const from = Math.max(low, era.from);
       const to = Math.min(high, era.to);
-      if (to > from) pieces.push(...businessIntervals(era, from, to));
+      // concat, not push(...): a range compiled out to 2200 holds more intervals than a call takes arguments.
+      if (to > from) pieces = pieces.concat(businessIntervals(era, from, to));
     }
     // Eras meet end to end: a window running across a change is one interval again.
     const business = mergeIntervals(pieces);
