@@ -239,7 +239,8 @@ try {
   );
   console.log(
     `  check: replaying all ${recompute.fullReplay.cases} cases after it took ${recompute.fullReplay.seconds.toFixed(1)} s ` +
-      `(${rate(recompute.fullReplay.openClocksPerSecond)} open clocks/s) and rewrote ${recompute.fullReplay.rewritten} rows`,
+      `(${rate(recompute.fullReplay.openClocksPerSecond)} open clocks/s): ${recompute.fullReplay.moved} schedules moved, ` +
+      `${recompute.fullReplay.breached} breaches reached in the meantime recorded`,
   );
   console.log(
     `  bare SQL writing the same rows: ${rate(recompute.floor.openClocksPerSecond)} open clocks/s (${recompute.floor.seconds.toFixed(1)} s); ` +
