@@ -60,8 +60,8 @@ export function createCalendarsService(deps: {
   clock: Clock;
   /**
    * Runs in the transaction of every change to a calendar's hours or holidays (SLA recomputation).
-   * `movesFrom`: the instant it governs from, when that is not before the change
-   * was made (only clocks running past it can move); null for a correction reaching into the past.
+   * `movesFrom`: the instant the change governs from, when that is not before it was made (only
+   * clocks running past it can move); null for a correction reaching into the past.
    */
   onChanged?: (
     tx: Tx,
@@ -202,12 +202,12 @@ export function createCalendarsService(deps: {
           if (before.version !== expectedVersion) throw new CalendarVersionConflict(before);
           const now = clock.now();
           const after = await repo.updateCalendar(tx, id, { ...values, updatedAt: now });
-          // A new name or description moves no due time.
-          // A new spec, or the same one declared in force from another instant (a correction).
-          const isNewSpec =
+          // A new name or description moves no due time; a new spec does, and so does the same spec
+          // declared in force from another instant (a correction).
+          const isChangeOfTime =
             JSON.stringify(before.spec) !== JSON.stringify(after.spec) || effectiveFrom !== undefined;
           const takesEffect = effectiveFrom ?? now;
-          if (isNewSpec) await recordChange(tx, ctx, after, takesEffect);
+          if (isChangeOfTime) await recordChange(tx, ctx, after, takesEffect);
           await audit(tx, ctx, {
             action: 'calendar.updated',
             entityType: 'business_calendar',
@@ -215,7 +215,7 @@ export function createCalendarsService(deps: {
             changes: {
               ...describeChanges(before, after, calendarAuditFields),
               version: after.version,
-              ...(isNewSpec ? { effectiveFrom: takesEffect.toISOString() } : {}),
+              ...(isChangeOfTime ? { effectiveFrom: takesEffect.toISOString() } : {}),
             },
           });
           return after;
